@@ -1,0 +1,82 @@
+package org.pixeldistill.core.config;
+
+import java.util.List;
+
+/**
+ * Where the images come from and how the two views are made (METHOD.md, "Two views").
+ *
+ * @param dataset fashion-mnist | cub | image-folder
+ * @param path the data set's folder (IDX files; CUB root; class folders or train/ and test/)
+ * @param trainLimit use at most this many training images, class-balanced (0 = all)
+ * @param testLimit the same for the test split
+ * @param splitRatio image-folder without train/ and test/: share of each class used for training
+ * @param mean per-channel mean for normalisation (empty = the data set's default)
+ * @param std per-channel standard deviation (empty = the data set's default)
+ * @param crop rrc (random-resized-crop), pad (pad then random crop of the stored size) or none
+ * @param cropScale area range of the random-resized-crop, [low, high]
+ * @param pad pixels of zero padding for crop = pad
+ * @param flip random horizontal flip in training
+ * @param interpolation how the small view is made: nearest | bilinear | bicubic | area
+ * @param testCrop test: resize to size/testCrop, then centre-crop size (0.875 = 256 -> 224)
+ * @param workers threads that decode and augment ahead of the training thread
+ */
+public record DataConfig(
+        String dataset,
+        String path,
+        Integer trainLimit,
+        Integer testLimit,
+        Double splitRatio,
+        List<Double> mean,
+        List<Double> std,
+        String crop,
+        List<Double> cropScale,
+        Integer pad,
+        Boolean flip,
+        String interpolation,
+        Double testCrop,
+        Integer workers) {
+
+    public static final List<String> DATASETS = List.of("fashion-mnist", "cub", "image-folder");
+    public static final List<String> CROPS = List.of("rrc", "pad", "none");
+    public static final List<String> INTERPOLATIONS = List.of("nearest", "bilinear", "bicubic", "area");
+
+    public DataConfig {
+        dataset = dataset == null ? "fashion-mnist" : dataset;
+        path = path == null ? "assets/fashion-mnist" : path;
+        trainLimit = trainLimit == null ? 0 : trainLimit;
+        testLimit = testLimit == null ? 0 : testLimit;
+        splitRatio = splitRatio == null ? 0.8 : splitRatio;
+        mean = mean == null ? List.of() : List.copyOf(mean);
+        std = std == null ? List.of() : List.copyOf(std);
+        crop = crop == null ? "rrc" : crop;
+        cropScale = cropScale == null ? List.of(0.08, 1.0) : List.copyOf(cropScale);
+        pad = pad == null ? 2 : pad;
+        flip = flip == null ? Boolean.TRUE : flip;
+        interpolation = interpolation == null ? "bilinear" : interpolation;
+        testCrop = testCrop == null ? 1.0 : testCrop;
+        workers = workers == null ? 2 : workers;
+    }
+
+    public void validate() {
+        Check.oneOf("data.dataset", dataset, DATASETS);
+        Check.oneOf("data.crop", crop, CROPS);
+        Check.oneOf("data.interpolation", interpolation, INTERPOLATIONS);
+        Check.atLeast("data.train_limit", trainLimit, 0);
+        Check.atLeast("data.test_limit", testLimit, 0);
+        Check.range("data.split_ratio", splitRatio, 0.01, 0.99);
+        Check.atLeast("data.pad", pad, 0);
+        Check.range("data.test_crop", testCrop, 0.1, 1.0);
+        Check.range("data.workers", workers, 1, 64);
+        if (cropScale.size() != 2 || cropScale.get(0) <= 0 || cropScale.get(0) > cropScale.get(1) || cropScale.get(1) > 1) {
+            throw new ConfigException("data.crop_scale must be [low, high] with 0 < low <= high <= 1, got " + cropScale);
+        }
+        if (mean.size() != std.size()) {
+            throw new ConfigException("data.mean and data.std must have the same length");
+        }
+        for (double s : std) {
+            if (s <= 0) {
+                throw new ConfigException("data.std values must be > 0, got " + std);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.pixeldistill.core.config;
+
+import java.util.List;
+
+/**
+ * One training run as written in a YAML file under sample-configs/. Without a teacher it trains a
+ * single model (a teacher or a baseline student); with one, the model is a student distilled from
+ * it: the teacher sees the large view at its own input size, the student the same crop at
+ * {@code model.input_size}.
+ *
+ * @param device auto | cpu | gpu
+ */
+public record RunConfig(
+        String name,
+        String device,
+        DataConfig data,
+        ModelConfig model,
+        TeacherRef teacher,
+        DistillConfig distill,
+        TrainConfig train) {
+
+    public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+
+    public RunConfig {
+        name = name == null ? "run" : name;
+        device = device == null ? "auto" : device;
+        data = data == null ? new DataConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : data;
+        model = model == null ? new ModelConfig(null, null, null, null, null) : model;
+        distill = distill == null ? DistillConfig.none() : distill;
+        train = train == null ? new TrainConfig(null, null, null, null, null, null, null, null, null, null, null) : train;
+    }
+
+    public boolean isDistillation() {
+        return teacher != null;
+    }
+
+    public void validate() {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new ConfigException("name may hold only letters, digits, '.', '_' and '-', got '" + name + "'");
+        }
+        Check.oneOf("device", device, DEVICES);
+        data.validate();
+        model.validate("model");
+        distill.validate();
+        train.validate();
+        if (teacher != null) {
+            teacher.validate();
+        } else if (!distill.isEmpty()) {
+            throw new ConfigException("distill." + distill.active().get(0) + " needs a teacher (set teacher.config or teacher.run)");
+        }
+    }
+}
