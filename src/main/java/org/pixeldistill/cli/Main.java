@@ -1,2 +1,56 @@
 package org.pixeldistill.cli;
-public class Main { public static void main(String[] a) {} }
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the jar. Not a JavaFX Application on purpose: JavaFX on the class path refuses
+ * to start an Application main directly.
+ */
+@Command(
+        name = "pixel-distillation-workbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionInfo.class,
+        description = "Pixel distillation: train, distil, evaluate and benchmark networks at reduced input sizes.",
+        subcommands = {TrainCommand.class, EvalCommand.class, InfoCommand.class, BenchCommand.class, SliceCommand.class})
+public final class Main implements Runnable {
+    /** Set in the environment of the child JVM so that it does not start another one. */
+    static final String RELAUNCHED = "PDW_RELAUNCHED";
+
+    public static void main(String[] args) {
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        if (needsRelaunch(args)) {
+            System.exit(Relauncher.relaunch(args));
+        }
+        System.exit(run(args));
+    }
+
+    /** Runs a command in this JVM and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        // No subcommand: the workbench window will open here (a later issue); until then, usage.
+        CommandLine.usage(this, System.out);
+    }
+
+    /**
+     * libtorch's OpenMP reads OMP_WAIT_POLICY when it loads, from the environment, which a running
+     * JVM cannot change: on a shared 2-core CPU its default busy-wait made convolutions 10x slower.
+     * So a JVM started without it runs the command in a child JVM that has it.
+     */
+    static boolean needsRelaunch(String[] args) {
+        if (System.getenv("OMP_WAIT_POLICY") != null || System.getenv(RELAUNCHED) != null) {
+            return false;
+        }
+        List<String> trainingCommands = new ArrayList<>(List.of("train", "eval", "bench"));
+        return args.length > 0 && trainingCommands.contains(args[0]);
+    }
+}

@@ -30,6 +30,22 @@ public record RunConfig(
         train = train == null ? new TrainConfig(null, null, null, null, null, null, null, null, null, null, null) : train;
     }
 
+    public RunConfig withName(String newName) {
+        return new RunConfig(newName, device, data, model, teacher, distill, train);
+    }
+
+    public RunConfig withDevice(String newDevice) {
+        return new RunConfig(name, newDevice, data, model, teacher, distill, train);
+    }
+
+    public RunConfig withData(DataConfig newData) {
+        return new RunConfig(name, device, newData, model, teacher, distill, train);
+    }
+
+    public RunConfig withTrain(TrainConfig newTrain) {
+        return new RunConfig(name, device, data, model, teacher, distill, newTrain);
+    }
+
     public boolean isDistillation() {
         return teacher != null;
     }

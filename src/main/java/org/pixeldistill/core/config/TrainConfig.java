@@ -40,6 +40,11 @@ public record TrainConfig(
         threads = threads == null ? 0 : threads;
     }
 
+    public TrainConfig withSeeds(List<Integer> newSeeds) {
+        return new TrainConfig(epochs, batchSize, lr, momentum, weightDecay, schedule, milestones, gamma, warmupEpochs,
+                newSeeds, threads);
+    }
+
     public void validate() {
         Check.range("train.epochs", epochs, 1, 100000);
         Check.range("train.batch_size", batchSize, 1, 65536);

@@ -1,0 +1,53 @@
+package org.pixeldistill.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.train.StepBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench --config FILE}: times training steps; the last line is {@code img/s=N data_wait=P}. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time the training steps of a config (teacher with random weights); ends with img/s=N data_wait=P.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, description = "run config (YAML), e.g. sample-configs/bench-isrd.yaml")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any config key")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--steps", description = "measured steps (default: ${DEFAULT-VALUE})")
+    int steps = 20;
+
+    @Option(names = "--warmup", description = "steps run before measuring (default: ${DEFAULT-VALUE})")
+    int warmup = 3;
+
+    @Option(names = "--threads", description = "engine threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--device", description = "auto | cpu | gpu")
+    String device;
+
+    @Override
+    public Integer call() {
+        List<String> all = new ArrayList<>(overrides);
+        if (device != null) {
+            all.add("device=" + device);
+        }
+        RunConfig cfg = ConfigLoader.load(config, all);
+        EngineSettings.threads(threads != null ? threads : cfg.train().threads());
+        System.out.printf(Locale.ROOT, "bench %s: %s at %d%s, batch %d, %d warm-up + %d measured steps%n", cfg.name(),
+                cfg.model().backbone(), cfg.model().inputSize(), cfg.isDistillation()
+                        ? " distilled with " + cfg.distill().active() : "", cfg.train().batchSize(), warmup, steps);
+        StepBenchmark.Result r = StepBenchmark.run(cfg, warmup, steps);
+        System.out.printf(Locale.ROOT, "device=%s threads=%s steps=%d seconds=%.2f%n", r.device(),
+                System.getProperty("ai.djl.pytorch.num_threads", "default"), r.steps(), r.seconds());
+        System.out.printf(Locale.ROOT, "img/s=%.1f data_wait=%.1f%%%n", r.imagesPerSecond(), 100 * r.dataWait());
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package org.pixeldistill.cli;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts the same program in a child JVM with the environment training needs. */
+final class Relauncher {
+    private Relauncher() {}
+
+    static int relaunch(String[] args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-Dai.djl.offline=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        pb.environment().put("OPT_OUT_TRACKING", "true");
+        pb.environment().put(Main.RELAUNCHED, "1");
+        try {
+            Process child = pb.start();
+            // Ctrl-C reaches the child too (same process group); wait for it to save and stop.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (child.isAlive()) {
+                    child.destroy();
+                    try {
+                        child.waitFor();
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }));
+            return child.waitFor();
+        } catch (Exception e) {
+            System.err.println("error: cannot start the training JVM (" + e.getMessage() + "); set OMP_WAIT_POLICY=PASSIVE"
+                    + " in the environment and run again" + File.separator);
+            return 1;
+        }
+    }
+}

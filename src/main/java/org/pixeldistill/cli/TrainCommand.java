@@ -1,0 +1,88 @@
+package org.pixeldistill.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.train.Cancellation;
+import org.pixeldistill.core.train.RunPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code train --config FILE [--set k=v ...] [--out DIR] [--device D] | train --resume RUN_DIR}. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model or distil a student from a YAML config; records go to a new run folder.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--config", description = "run config (YAML), e.g. sample-configs/demo-fashion-mnist-isrd.yaml")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any config key, e.g. train.epochs=2")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", description = "folder that holds run folders (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("runs");
+
+    @Option(names = "--device", description = "auto | cpu | gpu (overrides the config's device)")
+    String device;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue a stopped run from its last checkpoint")
+    Path resume;
+
+    @Option(names = "--threads", description = "engine threads for tensor operations (default: all cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        if ((config == null) == (resume == null)) {
+            throw new ConfigException("train needs either --config FILE or --resume RUN_DIR");
+        }
+        EngineSettings.threads(threads);
+        Cancellation cancel = new Cancellation();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            ConsoleProgress progress = new ConsoleProgress(System.out);
+            if (resume != null) {
+                RunFolder folder = RunFolder.open(resume);
+                Path root = resume.toAbsolutePath().getParent();
+                if (root != null && root.getFileName().toString().equals("teachers")) {
+                    root = root.getParent();
+                }
+                System.out.println("resuming " + folder.dir());
+                new RunPipeline(root, progress, cancel).resume(folder.dir());
+                progress.finished(folder);
+                return 0;
+            }
+            List<String> all = new ArrayList<>(overrides);
+            if (device != null) {
+                all.add("device=" + device);
+            }
+            RunConfig cfg = ConfigLoader.load(config, all);
+            EngineSettings.threads(threads != null ? threads : cfg.train().threads());
+            RunFolder folder = new RunPipeline(out, progress, cancel).train(cfg);
+            progress.finished(folder);
+            return 0;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping: the hook is running and has been released above
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.pixeldistill.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * metrics.csv of a run: one row per epoch, stage and seed, every loss term in its own column
+ * ({@code loss_<term>}). The whole file is rewritten atomically on each append; it is small, and
+ * a crash then leaves the previous complete version.
+ */
+public final class MetricsCsv {
+    private static final List<String> HEAD = List.of("stage", "seed", "epoch", "lr");
+    private static final List<String> TAIL = List.of(
+            "train_top1", "test_top1", "test_top5", "wall_seconds", "images_per_second", "data_wait");
+
+    private final Path file;
+    private final List<MetricsRow> rows = new ArrayList<>();
+
+    public MetricsCsv(Path file) {
+        this.file = file;
+        if (Files.exists(file)) {
+            rows.addAll(read(file));
+        }
+    }
+
+    public synchronized List<MetricsRow> rows() {
+        return List.copyOf(rows);
+    }
+
+    public synchronized void append(MetricsRow row) {
+        rows.add(row);
+        AtomicFiles.writeString(file, format(rows));
+    }
+
+    /** Drops rows of a stage and seed from the given epoch on (a resumed run redoes them). */
+    public synchronized void truncate(String stage, int seed, int fromEpoch) {
+        if (rows.removeIf(r -> r.stage().equals(stage) && r.seed() == seed && r.epoch() >= fromEpoch)) {
+            AtomicFiles.writeString(file, format(rows));
+        }
+    }
+
+    static String format(List<MetricsRow> rows) {
+        Set<String> terms = new LinkedHashSet<>();
+        rows.forEach(r -> terms.addAll(r.losses().keySet()));
+        StringBuilder sb = new StringBuilder();
+        List<String> header = new ArrayList<>(HEAD);
+        terms.forEach(t -> header.add("loss_" + t));
+        header.addAll(TAIL);
+        sb.append(String.join(",", header)).append('\n');
+        for (MetricsRow r : rows) {
+            List<String> cells = new ArrayList<>(List.of(r.stage(), Integer.toString(r.seed()),
+                    Integer.toString(r.epoch()), num(r.lr())));
+            for (String t : terms) {
+                Double v = r.losses().get(t);
+                cells.add(v == null ? "" : num(v));
+            }
+            cells.addAll(List.of(num(r.trainTop1()), num(r.testTop1()), num(r.testTop5()),
+                    num(r.wallSeconds()), num(r.imagesPerSecond()), num(r.dataWait())));
+            sb.append(String.join(",", cells)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static List<MetricsRow> read(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            List<MetricsRow> out = new ArrayList<>();
+            if (lines.isEmpty()) {
+                return out;
+            }
+            List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) continue;
+                String[] c = line.split(",", -1);
+                Map<String, String> cell = new LinkedHashMap<>();
+                for (int i = 0; i < header.size() && i < c.length; i++) cell.put(header.get(i), c[i]);
+                Map<String, Double> losses = new LinkedHashMap<>();
+                cell.forEach((k, v) -> {
+                    if (k.startsWith("loss_") && !v.isEmpty()) losses.put(k.substring(5), Double.parseDouble(v));
+                });
+                out.add(new MetricsRow(cell.get("stage"), Integer.parseInt(cell.get("seed")),
+                        Integer.parseInt(cell.get("epoch")), d(cell, "lr"), losses, d(cell, "train_top1"),
+                        d(cell, "test_top1"), d(cell, "test_top5"), d(cell, "wall_seconds"),
+                        d(cell, "images_per_second"), d(cell, "data_wait")));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(file + " is not a metrics file of this program: " + e.getMessage(), e);
+        }
+    }
+
+    private static double d(Map<String, String> cell, String key) {
+        String v = cell.get(key);
+        return v == null || v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}

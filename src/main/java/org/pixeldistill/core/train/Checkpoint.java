@@ -1,0 +1,87 @@
+package org.pixeldistill.core.train;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.run.AtomicFiles;
+import org.pixeldistill.core.run.RunFolder;
+
+/**
+ * A stage's checkpoint folder: {@code last.params} (the network and the distillers' own blocks,
+ * in that order), {@code last.optim} (momentum buffers), {@code best.params}, and
+ * {@code state.json}, written last, which says what the other files hold. A kill between two
+ * writes leaves state.json pointing at the previous complete epoch's files only if those were not
+ * yet replaced; so params are written before state, and each file atomically.
+ */
+public final class Checkpoint {
+    /** What a checkpoint folder holds. */
+    public record State(int epochsDone, double bestTop1, int bestEpoch, double lastTop1, boolean finished,
+            double wallSeconds) {}
+
+    private final Path dir;
+
+    public Checkpoint(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Optional<State> state() {
+        return RunFolder.readJson(dir.resolve("state.json"), State.class);
+    }
+
+    public void saveLast(List<Block> blocks, byte[] optimizerState, State state, boolean best) {
+        AtomicFiles.write(dir.resolve("last.params"), out -> writeBlocks(blocks, out));
+        AtomicFiles.write(dir.resolve("last.optim"), out -> out.write(optimizerState));
+        if (best) {
+            AtomicFiles.write(dir.resolve("best.params"), out -> writeBlocks(blocks, out));
+        }
+        RunFolder.writeJson(dir.resolve("state.json"), state);
+    }
+
+    public void markFinished(State state) {
+        RunFolder.writeJson(dir.resolve("state.json"), state);
+    }
+
+    public byte[] optimizerState() {
+        try {
+            return Files.readAllBytes(dir.resolve("last.optim"));
+        } catch (IOException e) {
+            throw new ConfigException("checkpoint " + dir.resolve("last.optim") + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Loads "last" or "best" into the blocks, which must be built the same way as when saved. */
+    public void load(String which, NDManager manager, List<Block> blocks) {
+        loadParams(dir.resolve(which + ".params"), manager, blocks);
+    }
+
+    public static void loadParams(Path file, NDManager manager, List<Block> blocks) {
+        try (InputStream in = Files.newInputStream(file); DataInputStream data = new DataInputStream(in)) {
+            for (Block b : blocks) {
+                b.loadParameters(manager, data);
+            }
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new ConfigException("checkpoint " + file + " cannot be loaded: " + e.getMessage());
+        }
+    }
+
+    private static void writeBlocks(List<Block> blocks, java.io.OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        for (Block b : blocks) {
+            b.saveParameters(data);
+        }
+        data.flush();
+    }
+}

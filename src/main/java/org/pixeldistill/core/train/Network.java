@@ -1,0 +1,87 @@
+package org.pixeldistill.core.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.pixeldistill.core.model.Backbones;
+import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.model.FeatureTaps;
+
+/** A built, initialised backbone with its own manager on one device. */
+public final class Network implements AutoCloseable {
+    private final BackboneSpec spec;
+    private final NDManager manager;
+    private final Block block;
+    private final ParameterStore store;
+
+    private Network(BackboneSpec spec, NDManager manager, Block block) {
+        this.spec = spec;
+        this.manager = manager;
+        this.block = block;
+        this.store = new ParameterStore(manager, false);
+    }
+
+    /** Builds and initialises; the seed fixes the initial weights. */
+    public static Network create(BackboneSpec spec, Device device, long seed, boolean trainable) {
+        Block block = Backbones.create(spec);
+        NDManager manager = NDManager.newBaseManager(device);
+        Engine.getInstance().setRandomSeed((int) seed);
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.channels(), spec.inputSize(), spec.inputSize()));
+        if (trainable) {
+            for (Parameter p : block.getParameters().values()) {
+                if (p.requiresGradient()) {
+                    p.getArray().setRequiresGradient(true);
+                }
+            }
+        }
+        return new Network(spec, manager, block);
+    }
+
+    public FeatureTaps forward(NDArray x, boolean training) {
+        return FeatureTaps.of(block.forward(store, new NDList(x), training));
+    }
+
+    public List<Parameter> trainableParameters() {
+        return trainableParameters(block);
+    }
+
+    static List<Parameter> trainableParameters(Block block) {
+        List<Parameter> out = new ArrayList<>();
+        for (Parameter p : block.getParameters().values()) {
+            if (p.requiresGradient()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    public BackboneSpec spec() {
+        return spec;
+    }
+
+    public Block block() {
+        return block;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public ParameterStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

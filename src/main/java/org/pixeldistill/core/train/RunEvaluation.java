@@ -1,0 +1,58 @@
+package org.pixeldistill.core.train;
+
+import ai.djl.Device;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.data.BatchLoader;
+import org.pixeldistill.core.data.DataSets;
+import org.pixeldistill.core.data.DataSplits;
+import org.pixeldistill.core.data.Normalization;
+import org.pixeldistill.core.data.TwoViewSampler;
+import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.run.RunFolder;
+
+/** Re-evaluates the saved networks of a run folder on the test split of its data. */
+public final class RunEvaluation {
+    public record Result(String stage, int seed, double top1, double top5, int images) {}
+
+    private RunEvaluation() {}
+
+    /** @param which "best" or "last" */
+    public static List<Result> evaluate(RunFolder folder, String which) {
+        if (!which.equals("best") && !which.equals("last")) {
+            throw new ConfigException("--checkpoint must be best or last, got '" + which + "'");
+        }
+        RunConfig cfg = folder.readConfig();
+        Device device = Devices.choose(cfg.device());
+        DataSplits data = DataSets.open(cfg.data(), Path.of(""));
+        int channels = data.test().channels();
+        BackboneSpec spec = cfg.model().spec(channels, data.test().numClasses());
+        Normalization norm = Normalization.of(cfg.data(), channels);
+        TwoViewSampler sampler = new TwoViewSampler(cfg.data(), spec.inputSize(), spec.inputSize(), norm.mean(), norm.std());
+        List<Result> results = new ArrayList<>();
+        for (String stage : List.of("model", "teacher", "student")) {
+            for (int seed : cfg.train().seeds()) {
+                Path params = folder.checkpointDir(stage, seed).resolve(which + ".params");
+                if (!Files.isRegularFile(params)) {
+                    continue;
+                }
+                try (Network net = Network.create(spec, device, seed, false);
+                        BatchLoader loader = new BatchLoader(data.test(), sampler, 128, false, seed, 0,
+                                cfg.data().workers())) {
+                    // distillers' blocks follow the network in the file; only the network is read
+                    Checkpoint.loadParams(params, net.manager(), List.of(net.block()));
+                    Evaluator.Accuracy acc = Evaluator.evaluate(net, loader, false, new Cancellation());
+                    results.add(new Result(stage, seed, acc.top1(), acc.top5(), acc.images()));
+                }
+            }
+        }
+        if (results.isEmpty()) {
+            throw new ConfigException("run " + folder.dir() + " has no " + which + ".params checkpoint yet");
+        }
+        return results;
+    }
+}

@@ -1,0 +1,128 @@
+package org.pixeldistill.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.TrainConfig;
+import org.pixeldistill.core.data.Batch;
+import org.pixeldistill.core.distill.CrossEntropy;
+import org.pixeldistill.core.distill.DistillContext;
+import org.pixeldistill.core.distill.Distiller;
+import org.pixeldistill.core.distill.Distillers;
+import org.pixeldistill.core.model.FeatureTaps;
+
+/**
+ * One optimisation step of a student (or single model): the frozen teacher on the large view
+ * outside the gradient tape, the student on the small view inside it, cross-entropy plus every
+ * distiller's terms, backward, SGD. Shared by training and the {@code bench} command so that what
+ * is benchmarked is exactly what trains.
+ */
+public final class TrainStep {
+    private final Network student;
+    private final Network teacher;
+    private final List<Distiller> distillers;
+    private final List<Block> blocks = new ArrayList<>();
+    private final Sgd sgd;
+    private final double ceScale;
+
+    /** @param teacher the frozen teacher, or null for a single model */
+    public TrainStep(Network student, Network teacher, DistillConfig distill, TrainConfig train) {
+        this.student = student;
+        this.teacher = teacher;
+        this.distillers = teacher == null ? List.of() : Distillers.create(distill);
+        prepareDistillers();
+        blocks.add(student.block());
+        distillers.forEach(d -> blocks.addAll(d.trainableBlocks()));
+        List<Parameter> params = new ArrayList<>();
+        blocks.forEach(b -> params.addAll(Network.trainableParameters(b)));
+        this.sgd = new Sgd(params, train.momentum(), train.weightDecay());
+        this.ceScale = Distillers.ceScale(distillers);
+    }
+
+    /** The student and the distillers' own blocks, in checkpoint order. */
+    public List<Block> blocks() {
+        return blocks;
+    }
+
+    public Sgd sgd() {
+        return sgd;
+    }
+
+    public List<Distiller> distillers() {
+        return distillers;
+    }
+
+    /**
+     * Trains on one batch and adds each loss term (and "total") to {@code sums}.
+     *
+     * @return the number of correct top-1 training predictions
+     * @throws TrainingFailedException when the loss is not finite (nothing is updated then)
+     */
+    public long run(Batch b, int epoch, double lr, Map<String, Double> sums) {
+        int small = student.spec().inputSize();
+        try (NDManager step = student.manager().newSubManager()) {
+            NDArray xs = step.create(b.small(), new Shape(b.count(), b.channels(), small, small));
+            NDArray labels = step.create(b.labels());
+            FeatureTaps teacherTaps = null;
+            NDArray xl = null;
+            if (teacher != null) {
+                xl = step.create(b.large(), new Shape(b.count(), b.channels(), b.largeSize(), b.largeSize()));
+                teacherTaps = teacher.forward(xl, false);
+            }
+            Map<String, NDArray> terms = new LinkedHashMap<>();
+            long hits;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                FeatureTaps st = student.forward(xs, true);
+                terms.put("ce", CrossEntropy.loss(st.logits(), labels).mul(ceScale));
+                DistillContext ctx = new DistillContext(st, teacherTaps, labels, xl, epoch, true);
+                for (Distiller d : distillers) {
+                    terms.putAll(d.losses(student.store(), ctx));
+                }
+                NDArray total = null;
+                for (NDArray t : terms.values()) {
+                    total = total == null ? t : total.add(t);
+                }
+                terms.put("total", total);
+                Map<String, Double> values = new LinkedHashMap<>();
+                terms.forEach((k, v) -> values.put(k, (double) v.getFloat()));
+                if (!Double.isFinite(values.get("total"))) {
+                    throw new TrainingFailedException("loss is not finite " + values);
+                }
+                gc.backward(total);
+                hits = Evaluator.topKHits(st.logits(), b.labels())[0];
+                values.forEach((k, v) -> sums.merge(k, v, Double::sum));
+            }
+            sgd.step(lr);
+            return hits;
+        }
+    }
+
+    /** Creates the distillers' own blocks from the shapes of a probe forward pass. */
+    private void prepareDistillers() {
+        if (distillers.isEmpty()) {
+            return;
+        }
+        int c = student.spec().channels();
+        int small = student.spec().inputSize();
+        int large = teacher.spec().inputSize();
+        try (NDManager probe = student.manager().newSubManager()) {
+            NDArray xs = probe.zeros(new Shape(2, c, small, small));
+            NDArray xl = probe.zeros(new Shape(2, c, large, large));
+            FeatureTaps st = student.forward(xs, false);
+            FeatureTaps tt = teacher.forward(xl, false);
+            DistillContext ctx = new DistillContext(st, tt, probe.zeros(new Shape(2)), xl, 0, false);
+            for (Distiller d : distillers) {
+                d.prepare(student.manager(), ctx);
+            }
+        }
+    }
+}

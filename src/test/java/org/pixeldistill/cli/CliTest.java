@@ -1,0 +1,88 @@
+package org.pixeldistill.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line over the core, run in this JVM with its output captured. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Outcome(int code, String out, String err) {}
+
+    private static Outcome run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void noArgumentsPrintsUsage() {
+        Outcome o = run();
+        assertEquals(0, o.code());
+        assertTrue(o.out().contains("train") && o.out().contains("bench"), o.out());
+    }
+
+    @Test
+    void trainTheDemoBaselineOnASliceWithOverrides() throws Exception {
+        Outcome o = run("train", "--config", "sample-configs/demo-fashion-mnist-baseline.yaml", "--out",
+                dir.toString(), "--set", "train.epochs=1", "--set", "data.train_limit=300", "--set",
+                "data.test_limit=100", "--device", "cpu");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("test top-1"), o.out());
+        assertTrue(o.out().contains("finished"), o.out());
+        try (var runs = Files.list(dir)) {
+            Path run = runs.findFirst().orElseThrow();
+            assertTrue(Files.readString(run.resolve("config.yaml")).contains("train_limit: 300"));
+            Outcome eval = run("eval", run.toString(), "--checkpoint", "last");
+            assertEquals(0, eval.code(), eval.err());
+            assertTrue(eval.out().contains("top-1"), eval.out());
+        }
+    }
+
+    @Test
+    void badInputEndsWithOneLineAndExitCode2() {
+        Outcome o = run("train", "--config", "sample-configs/demo-fashion-mnist-baseline.yaml", "--set", "train.epoch=1",
+                "--out", dir.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("error: ") && o.err().contains("'train.epoch'"), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+    }
+
+    @Test
+    void benchEndsWithTheMachineReadableLine() {
+        Outcome o = run("bench", "--config", "sample-configs/demo-fashion-mnist-isrd.yaml", "--steps", "3", "--warmup",
+                "1", "--set", "data.train_limit=200");
+        assertEquals(0, o.code(), o.err());
+        String last = o.out().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.matches("img/s=\\d+(\\.\\d+)? data_wait=\\d+(\\.\\d+)?%"), last);
+    }
+
+    @Test
+    void infoListsBackbonesAndDevice() {
+        Outcome o = run("info");
+        assertEquals(0, o.code(), o.err());
+        for (String name : new String[] {"resnet18", "resnet50", "mobilenet_v2", "vit_tiny", "vit_small", "isrd", "cub"}) {
+            assertTrue(o.out().contains(name), name + " missing in: " + o.out());
+        }
+        assertTrue(o.out().contains("device auto -> cpu"), o.out());
+    }
+}

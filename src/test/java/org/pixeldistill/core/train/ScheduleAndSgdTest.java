@@ -1,0 +1,72 @@
+package org.pixeldistill.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pixeldistill.core.config.TrainConfig;
+
+class ScheduleAndSgdTest {
+    private static TrainConfig train(String schedule, int warmup) {
+        return new TrainConfig(100, 64, 0.1, 0.9, 0.0, schedule, List.of(30, 60, 90), 0.1, warmup, null, null);
+    }
+
+    @Test
+    void multiStepDividesAtMilestones() {
+        LrSchedule s = new LrSchedule(train("multistep", 0));
+        assertEquals(0.1, s.at(0, 0, 10), 1e-12);
+        assertEquals(0.1, s.at(29, 9, 10), 1e-12);
+        assertEquals(0.01, s.at(30, 0, 10), 1e-12);
+        assertEquals(0.0001, s.at(95, 0, 10), 1e-12);
+    }
+
+    @Test
+    void cosineAndWarmup() {
+        LrSchedule cos = new LrSchedule(train("cosine", 0));
+        assertEquals(0.1, cos.at(0, 0, 10), 1e-12);
+        assertEquals(0.05, cos.at(50, 0, 10), 1e-12);
+        LrSchedule warm = new LrSchedule(train("constant", 2));
+        assertEquals(0.1 * 0.05, warm.at(0, 0, 10), 1e-12, "1 of 20 warm-up iterations done");
+        assertEquals(0.1, warm.at(1, 9, 10), 1e-12);
+        assertEquals(0.1, warm.at(2, 0, 10), 1e-12);
+    }
+
+    @Test
+    void sgdMomentumAndWeightDecayMatchHandComputedSteps() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build();
+            p.setShape(new ai.djl.ndarray.types.Shape(2));
+            p.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32);
+            p.getArray().set(new float[] {1f, -2f});
+            p.getArray().setRequiresGradient(true);
+            Sgd sgd = new Sgd(List.of(p), 0.9, 0.1);
+            // loss = sum(w^2)/2 -> grad = w
+            float[] expected1 = {
+                // g = w + 0.1 w = 1.1 w; v = g; w -= 0.5 v
+                1f - 0.5f * 1.1f, -2f - 0.5f * (-2.2f)
+            };
+            backward(p.getArray());
+            sgd.step(0.5);
+            assertArrayEquals(expected1, p.getArray().toFloatArray(), 1e-6f);
+            // second step: g2 = 1.1 w1, v2 = 0.9 v1 + g2
+            float w1a = expected1[0];
+            float w1b = expected1[1];
+            float[] expected2 = {w1a - 0.5f * (0.9f * 1.1f + 1.1f * w1a), w1b - 0.5f * (0.9f * -2.2f + 1.1f * w1b)};
+            backward(p.getArray());
+            sgd.step(0.5);
+            assertArrayEquals(expected2, p.getArray().toFloatArray(), 1e-6f);
+        }
+    }
+
+    private static void backward(NDArray w) {
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(w.mul(w).sum().div(2));
+        }
+    }
+}
