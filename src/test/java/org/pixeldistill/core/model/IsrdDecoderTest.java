@@ -76,6 +76,20 @@ class IsrdDecoderTest {
     }
 
     @Test
+    void forwardLeavesNothingOnTheModelManager() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            IsrdDecoder d = new IsrdDecoder(4, 2, 3, 5);
+            d.initialize(m, DataType.FLOAT32, new Shape(1, 4, 3, 3));
+            int before = m.getManagedArrays().size();
+            // a training step runs on its own sub-manager; closing it must free every intermediate
+            try (NDManager step = m.newSubManager()) {
+                decode(m, d, step.randomNormal(new Shape(2, 4, 3, 3)));
+            }
+            assertEquals(before, m.getManagedArrays().size());
+        }
+    }
+
+    @Test
     void rejectsFeatureOfTheWrongShape() {
         try (NDManager m = NDManager.newBaseManager()) {
             IsrdDecoder d = new IsrdDecoder(16, 1, 7, 28);
