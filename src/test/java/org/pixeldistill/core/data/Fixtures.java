@@ -17,13 +17,18 @@ final class Fixtures {
 
     /** A w x h RGB PNG whose pixel (x, y) is (r + x, g + y, b). */
     static Path rgbPng(Path file, int w, int h, int r, int g, int b) {
+        return rgbImage(file, "png", w, h, r, g, b);
+    }
+
+    /** The same pattern in another ImageIO format ("jpg", "bmp"). */
+    static Path rgbImage(Path file, String format, int w, int h, int r, int g, int b) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 img.setRGB(x, y, ((r + x) << 16) | ((g + y) << 8) | b);
             }
         }
-        return write(img, "png", file);
+        return write(img, format, file);
     }
 
     /** A w x h 8-bit grey PNG of one value. */

@@ -67,6 +67,20 @@ class ImageFolderDatasetTest {
     }
 
     @Test
+    void jpegAndBmpDecodeToRgb() {
+        Fixtures.rgbImage(root.resolve("train/k/x.bmp"), "bmp", 4, 4, 200, 10, 90);
+        Fixtures.rgbImage(root.resolve("test/k/y.jpg"), "jpg", 8, 8, 120, 120, 120);
+        DataSplits s = ImageFolderDataset.open(root, 0.8);
+        RawImage bmp = s.train().image(0);
+        assertEquals(203 / 255f, bmp.at(0, 0, 3), 1e-6, "BMP is lossless");
+        assertEquals(12 / 255f, bmp.at(1, 2, 0), 1e-6);
+        RawImage jpg = s.test().image(0);
+        assertEquals(3, jpg.channels());
+        assertEquals(8, jpg.width());
+        assertEquals(124 / 255f, jpg.at(0, 4, 4), 6 / 255f, "JPEG is close");
+    }
+
+    @Test
     void emptyOrHalfSplitFoldersAreErrors() throws IOException {
         Files.createDirectories(root.resolve("empty-class"));
         ConfigException e = assertThrows(ConfigException.class, () -> ImageFolderDataset.open(root, 0.8));
