@@ -1,0 +1,25 @@
+package org.pixeldistill.core.data;
+
+import java.nio.file.Path;
+import org.pixeldistill.core.config.DataConfig;
+
+/** Opens the data set a run config names, with its train/test limits applied. */
+public final class DataSets {
+    private DataSets() {}
+
+    /** A relative {@code cfg.path()} is taken from {@code baseDir} (the config file's folder, say). */
+    public static DataSplits open(DataConfig cfg, Path baseDir) {
+        cfg.validate();
+        Path path = Path.of(cfg.path());
+        Path root = path.isAbsolute() ? path : baseDir.resolve(path).normalize();
+        DataSplits full = switch (cfg.dataset()) {
+            case FashionMnist.NAME -> FashionMnist.open(root);
+            case CubDataset.NAME -> CubDataset.open(root);
+            case ImageFolderDataset.NAME -> ImageFolderDataset.open(root, cfg.splitRatio());
+            default -> throw new IllegalStateException("validate() let through dataset " + cfg.dataset());
+        };
+        return new DataSplits(
+                LimitedDataset.balanced(full.train(), cfg.trainLimit()),
+                LimitedDataset.balanced(full.test(), cfg.testLimit()));
+    }
+}
