@@ -45,9 +45,9 @@ final class ConsoleProgress implements TrainingListener {
     public void onEpoch(MetricsRow r) {
         lastPrint = System.nanoTime();
         out.printf(Locale.ROOT, "  %s seed %d  epoch %d  loss %.4f  train top-1 %.2f%%  test top-1 %.2f%%  top-5 %.2f%%"
-                        + "  %.1f img/s  data wait %.1f%%  %s%n", r.stage(), r.seed(), r.epoch() + 1,
+                        + "  %.1f img/s  data wait %.1f%%  %s  %s%n", r.stage(), r.seed(), r.epoch() + 1,
                 r.losses().getOrDefault("total", Double.NaN), r.trainTop1(), r.testTop1(), r.testTop5(),
-                r.imagesPerSecond(), 100 * r.dataWait(), duration(r.wallSeconds()));
+                r.imagesPerSecond(), 100 * r.dataWait(), duration(r.wallSeconds()), ProcessMemory.describe());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.pixeldistill.core.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,6 +83,7 @@ public record DistillConfig(
         return names;
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return active().isEmpty();
     }

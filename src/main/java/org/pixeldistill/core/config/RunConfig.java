@@ -1,5 +1,6 @@
 package org.pixeldistill.core.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -46,6 +47,7 @@ public record RunConfig(
         return new RunConfig(name, device, data, model, teacher, distill, newTrain);
     }
 
+    @JsonIgnore
     public boolean isDistillation() {
         return teacher != null;
     }

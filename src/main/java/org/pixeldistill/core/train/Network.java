@@ -37,13 +37,16 @@ public final class Network implements AutoCloseable {
         Engine.getInstance().setRandomSeed((int) seed);
         block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.channels(), spec.inputSize(), spec.inputSize()));
         if (trainable) {
-            for (Parameter p : block.getParameters().values()) {
-                if (p.requiresGradient()) {
-                    p.getArray().setRequiresGradient(true);
-                }
-            }
+            attachGradients(block);
         }
         return new Network(spec, manager, block);
+    }
+
+    /** Marks a block's trainable parameters for gradients (again after loading, which replaces the arrays). */
+    public static void attachGradients(Block block) {
+        for (Parameter p : trainableParameters(block)) {
+            p.getArray().setRequiresGradient(true);
+        }
     }
 
     public FeatureTaps forward(NDArray x, boolean training) {

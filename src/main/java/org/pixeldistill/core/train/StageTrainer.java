@@ -54,6 +54,7 @@ public final class StageTrainer {
             int start = 0;
             if (state != null) {
                 s.checkpoint().load("last", student.manager(), step.blocks());
+                step.blocks().forEach(Network::attachGradients);
                 step.sgd().loadState(student.manager(), s.checkpoint().optimizerState());
                 start = state.epochsDone();
                 listener.onMessage(s.stage() + " seed " + s.seed() + ": resumed after epoch " + start);

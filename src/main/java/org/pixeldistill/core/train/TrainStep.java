@@ -82,7 +82,7 @@ public final class TrainStep {
             long hits;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 FeatureTaps st = student.forward(xs, true);
-                terms.put("ce", CrossEntropy.loss(st.logits(), labels).mul(ceScale));
+                terms.put("ce", CrossEntropy.loss(st.logits(), labels).mul((float) ceScale));
                 DistillContext ctx = new DistillContext(st, teacherTaps, labels, xl, epoch, true);
                 for (Distiller d : distillers) {
                     terms.putAll(d.losses(student.store(), ctx));

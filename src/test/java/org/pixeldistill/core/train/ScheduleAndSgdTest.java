@@ -40,10 +40,8 @@ class ScheduleAndSgdTest {
     @Test
     void sgdMomentumAndWeightDecayMatchHandComputedSteps() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build();
-            p.setShape(new ai.djl.ndarray.types.Shape(2));
-            p.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32);
-            p.getArray().set(new float[] {1f, -2f});
+            Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT)
+                    .optArray(m.create(new float[] {1f, -2f})).build();
             p.getArray().setRequiresGradient(true);
             Sgd sgd = new Sgd(List.of(p), 0.9, 0.1);
             // loss = sum(w^2)/2 -> grad = w
