@@ -15,7 +15,7 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         System.out.println("Backbones:");
         for (String name : Backbones.NAMES) {
-            System.out.println("  " + name + ": " + Backbones.describe(name));
+            System.out.println("  " + Backbones.describe(name));
         }
         DistillConfig.Kd kd = new DistillConfig.Kd(null, null);
         DistillConfig.At at = new DistillConfig.At(null, null);

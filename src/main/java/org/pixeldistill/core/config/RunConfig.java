@@ -28,7 +28,7 @@ public record RunConfig(
         data = data == null ? new DataConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : data;
         model = model == null ? new ModelConfig(null, null, null, null, null) : model;
         distill = distill == null ? DistillConfig.none() : distill;
-        train = train == null ? new TrainConfig(null, null, null, null, null, null, null, null, null, null, null) : train;
+        train = train == null ? new TrainConfig(null, null, null, null, null, null, null, null, null, null, null, null) : train;
     }
 
     public RunConfig withName(String newName) {

@@ -44,7 +44,7 @@ public final class TrainStep {
         distillers.forEach(d -> blocks.addAll(d.trainableBlocks()));
         List<Parameter> params = new ArrayList<>();
         blocks.forEach(b -> params.addAll(Network.trainableParameters(b)));
-        this.sgd = new Sgd(params, train.momentum(), train.weightDecay());
+        this.sgd = new Sgd(params, train.momentum(), train.weightDecay(), train.clipGradNorm());
         this.ceScale = Distillers.ceScale(distillers);
     }
 

@@ -14,7 +14,7 @@ import org.pixeldistill.core.config.TrainConfig;
 
 class ScheduleAndSgdTest {
     private static TrainConfig train(String schedule, int warmup) {
-        return new TrainConfig(100, 64, 0.1, 0.9, 0.0, schedule, List.of(30, 60, 90), 0.1, warmup, null, null);
+        return new TrainConfig(100, 64, 0.1, 0.9, 0.0, schedule, List.of(30, 60, 90), 0.1, warmup, null, null, null);
     }
 
     @Test
@@ -43,7 +43,7 @@ class ScheduleAndSgdTest {
             Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT)
                     .optArray(m.create(new float[] {1f, -2f})).build();
             p.getArray().setRequiresGradient(true);
-            Sgd sgd = new Sgd(List.of(p), 0.9, 0.1);
+            Sgd sgd = new Sgd(List.of(p), 0.9, 0.1, 0);
             // loss = sum(w^2)/2 -> grad = w
             float[] expected1 = {
                 // g = w + 0.1 w = 1.1 w; v = g; w -= 0.5 v
@@ -59,6 +59,28 @@ class ScheduleAndSgdTest {
             backward(p.getArray());
             sgd.step(0.5);
             assertArrayEquals(expected2, p.getArray().toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void clippingScalesTheGlobalNormDown() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter a = Parameter.builder().setName("a").setType(Parameter.Type.WEIGHT)
+                    .optArray(m.create(new float[] {3f})).build();
+            Parameter b = Parameter.builder().setName("b").setType(Parameter.Type.WEIGHT)
+                    .optArray(m.create(new float[] {4f})).build();
+            a.getArray().setRequiresGradient(true);
+            b.getArray().setRequiresGradient(true);
+            // grads (3, 4): norm 5, clipped to 1 -> (0.6, 0.8); lr 1, no momentum or decay
+            Sgd sgd = new Sgd(List.of(a, b), 0, 0, 1.0);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray wa = a.getArray();
+                NDArray wb = b.getArray();
+                gc.backward(wa.mul(wa).div(2).add(wb.mul(wb).div(2)).sum());
+            }
+            sgd.step(1.0);
+            assertEquals(3f - 0.6f, a.getArray().getFloat(), 1e-5f);
+            assertEquals(4f - 0.8f, b.getArray().getFloat(), 1e-5f);
         }
     }
 
