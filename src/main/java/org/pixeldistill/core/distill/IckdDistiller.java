@@ -1,12 +1,7 @@
 package org.pixeldistill.core.distill;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
-import java.util.List;
 import java.util.Map;
 import org.pixeldistill.core.config.DistillConfig;
 
@@ -16,11 +11,10 @@ import org.pixeldistill.core.config.DistillConfig;
  * G = F F^T / (H*W) with F the C x HW map (the larger map is first adaptive-average-pooled to the
  * smaller's size). Loss = weight * mean over batch and C x C entries of (G_s - G_t)^2.
  */
-public class IckdDistiller implements Distiller {
+public class IckdDistiller extends ProjectedStudentDistiller {
     public static final String NAME = "ickd";
 
     private final DistillConfig.Ickd config;
-    private Conv2d projection;
 
     public IckdDistiller(DistillConfig.Ickd config) {
         this.config = config;
@@ -31,31 +25,9 @@ public class IckdDistiller implements Distiller {
         return NAME;
     }
 
-    /** Creates the student-to-teacher channel projection (replacing any earlier one). */
-    @Override
-    public void prepare(NDManager manager, DistillContext first) {
-        long teacherChannels = first.teacher().lastStage().getShape().get(1);
-        projection = TrainableBlocks.initialise(TrainableBlocks.projection(teacherChannels), manager,
-                TrainableBlocks.oneSample(first.student().lastStage().getShape()));
-    }
-
-    @Override
-    public List<Block> trainableBlocks() {
-        return projection == null ? List.of() : List.of(projection);
-    }
-
-    /** The 1x1 projection, or null before {@link #prepare}. */
-    public Conv2d projection() {
-        return projection;
-    }
-
     @Override
     public Map<String, NDArray> losses(ParameterStore ps, DistillContext ctx) {
-        if (projection == null) {
-            throw new IllegalStateException("ickd: prepare() must run before losses()");
-        }
-        NDArray student = projection.forward(ps, new NDList(ctx.student().lastStage()), ctx.training())
-                .singletonOrThrow();
+        NDArray student = projectedStudent(ps, ctx);
         NDArray[] maps = FeatureMaps.poolToCommonSize(student, ctx.teacher().lastStage().stopGradient());
         NDArray diff = channelCorrelation(maps[0]).sub(channelCorrelation(maps[1]));
         return Map.of(NAME, diff.square().mean().mul(config.weight().floatValue()));

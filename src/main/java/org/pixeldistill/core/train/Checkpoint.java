@@ -16,11 +16,11 @@ import org.pixeldistill.core.run.AtomicFiles;
 import org.pixeldistill.core.run.RunFolder;
 
 /**
- * A stage's checkpoint folder: {@code last.params} (the network and the distillers' own blocks,
- * in that order), {@code last.optim} (momentum buffers), {@code best.params}, and
- * {@code state.json}, written last, which says what the other files hold. A kill between two
- * writes leaves state.json pointing at the previous complete epoch's files only if those were not
- * yet replaced; so params are written before state, and each file atomically.
+ * A stage's checkpoint folder: {@code last.params} (the network, then the distillers' own blocks),
+ * {@code last.optim} (momentum buffers), {@code best.params}, and {@code state.json}, which says
+ * how many epochs the files hold. Each file is replaced atomically and state.json is written last,
+ * so a kill leaves whole files; a kill between the writes of one epoch at worst makes a resumed
+ * run redo that epoch from weights one epoch further on, never load a torn file.
  */
 public final class Checkpoint {
     /** What a checkpoint folder holds. */

@@ -63,7 +63,8 @@ public final class RunPipeline {
         AtomicInteger skipped = new AtomicInteger();
         List<SeedResult> results = new ArrayList<>();
         List<String> stages = config.isDistillation() ? List.of("teacher", stage) : List.of(stage);
-        SummaryWriter summary = new SummaryWriter(folder, config, stages, data, device, skipped, start);
+        SummaryWriter summary = new SummaryWriter(folder, config, stages, data, device, skipped, start,
+                OffsetDateTime.now().toString());
         summary.write("running", "", results, null);
         Network teacher = null;
         String teacherRun = null;
@@ -107,7 +108,7 @@ public final class RunPipeline {
 
     /** Writes summary.json from the results so far. */
     private record SummaryWriter(RunFolder folder, RunConfig config, List<String> stages, DataSplits data, Device device,
-            AtomicInteger skipped, long startNanos) {
+            AtomicInteger skipped, long startNanos, String created) {
         void write(String status, String message, List<SeedResult> results, String teacherRun) {
             List<Double> best = results.stream().map(SeedResult::bestTop1).toList();
             List<Double> last = results.stream().map(SeedResult::lastTop1).toList();
@@ -116,7 +117,7 @@ public final class RunPipeline {
                     data.train().name(), config.data().path(), data.train().size(), data.test().size(), skipped.get(),
                     engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(), device.toString(),
                     System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                    OffsetDateTime.now().toString(), (System.nanoTime() - startNanos) / 1e9, teacherRun);
+                    created, (System.nanoTime() - startNanos) / 1e9, teacherRun);
             folder.writeSummary(new RunSummary(config.name(), status, message, stages,
                     results.isEmpty() ? null : Stats.mean(best), results.isEmpty() ? null : Stats.std(best),
                     results.isEmpty() ? null : Stats.mean(last), results.isEmpty() ? null : Stats.std(last),

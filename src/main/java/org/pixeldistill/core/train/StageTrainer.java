@@ -1,25 +1,11 @@
 package org.pixeldistill.core.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.engine.Engine;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.pixeldistill.core.config.TrainConfig;
 import org.pixeldistill.core.data.Batch;
 import org.pixeldistill.core.data.BatchLoader;
 import org.pixeldistill.core.data.TwoViewSampler;
-import org.pixeldistill.core.distill.CrossEntropy;
-import org.pixeldistill.core.distill.DistillContext;
-import org.pixeldistill.core.distill.Distiller;
-import org.pixeldistill.core.distill.Distillers;
-import org.pixeldistill.core.model.FeatureTaps;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunSummary.SeedResult;
 

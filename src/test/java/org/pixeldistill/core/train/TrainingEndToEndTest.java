@@ -106,4 +106,22 @@ class TrainingEndToEndTest {
         List<MetricsRow> rows = resumed.metrics().rows();
         assertEquals(List.of(0, 1, 2), rows.stream().map(MetricsRow::epoch).toList());
     }
+
+    @Test
+    void aVitStudentLearnsFromACnnTeacherThroughIsrd() {
+        // nothing in ISRD needs the two networks' features to match: a CNN teaches a ViT
+        TinyRuns.write(dir, "teacher.yaml", "name: tiny-teacher\n" + TinyRuns.data(600, 200) + TinyRuns.model(14)
+                + TinyRuns.train(1));
+        Path vit = TinyRuns.write(dir, "vit.yaml", "name: vit\nteacher:\n  config: teacher.yaml\n"
+                + TinyRuns.data(600, 200) + "model:\n  backbone: vit_tiny\n  input_size: 7\n  width: 0.25\n"
+                + "distill:\n  kd: {}\n  isrd: {eta: 10}\n"
+                + TinyRuns.train(3).replace("lr: 0.05", "lr: 0.02\n  clip_grad_norm: 1.0"));
+        RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
+                .train(TinyRuns.load(vit));
+        List<MetricsRow> student = run.metrics().rows().stream().filter(r -> r.stage().equals("student")).toList();
+        assertEquals(3, student.size());
+        assertTrue(student.get(2).losses().get("total") < student.get(0).losses().get("total"),
+                "loss falls: " + student.get(0).losses() + " -> " + student.get(2).losses());
+        assertTrue(run.readSummary().orElseThrow().bestTop1() > 15, "beats chance");
+    }
 }
