@@ -10,7 +10,7 @@ import java.util.List;
  * may be used (ISRD + KD is the paper's method).
  */
 public record DistillConfig(
-        Kd kd, At at, Sp sp, Ickd ickd, Dkd dkd, Fitnet fitnet, Isrd isrd) {
+        Kd kd, At at, Sp sp, Ickd ickd, Dkd dkd, Fitnet fitnet, Isrd isrd, Feature feature) {
 
     /** Hinton KD: (1-alpha) CE + alpha t^2 KL. */
     public record Kd(Double alpha, Double temperature) {
@@ -66,8 +66,19 @@ public record DistillConfig(
         }
     }
 
+    /**
+     * Feature loss between matching stages (TAS stage 2): each student stage bilinearly upsampled
+     * to the teacher's size, weight * MSE, summed over stages. Needs the same architecture on both
+     * sides (an assistant and its student).
+     */
+    public record Feature(Double weight) {
+        public Feature {
+            weight = weight == null ? 1.0 : weight;
+        }
+    }
+
     public static DistillConfig none() {
-        return new DistillConfig(null, null, null, null, null, null, null);
+        return new DistillConfig(null, null, null, null, null, null, null, null);
     }
 
     /** Names of the distillers that are on, in a fixed order. */
@@ -80,6 +91,7 @@ public record DistillConfig(
         if (dkd != null) names.add("dkd");
         if (fitnet != null) names.add("fitnet");
         if (isrd != null) names.add("isrd");
+        if (feature != null) names.add("feature");
         return names;
     }
 
@@ -88,24 +100,25 @@ public record DistillConfig(
         return active().isEmpty();
     }
 
-    public void validate() {
+    public void validate(String prefix) {
         if (kd != null) {
-            Check.range("distill.kd.alpha", kd.alpha, 0, 1);
-            Check.range("distill.kd.temperature", kd.temperature, 0.01, 100);
+            Check.range(prefix + ".kd.alpha", kd.alpha, 0, 1);
+            Check.range(prefix + ".kd.temperature", kd.temperature, 0.01, 100);
         }
         if (at != null) {
-            Check.atLeast("distill.at.weight", at.weight, 0);
-            Check.range("distill.at.p", at.p, 0.5, 8);
+            Check.atLeast(prefix + ".at.weight", at.weight, 0);
+            Check.range(prefix + ".at.p", at.p, 0.5, 8);
         }
-        if (sp != null) Check.atLeast("distill.sp.weight", sp.weight, 0);
-        if (ickd != null) Check.atLeast("distill.ickd.weight", ickd.weight, 0);
+        if (sp != null) Check.atLeast(prefix + ".sp.weight", sp.weight, 0);
+        if (ickd != null) Check.atLeast(prefix + ".ickd.weight", ickd.weight, 0);
         if (dkd != null) {
-            Check.atLeast("distill.dkd.alpha", dkd.alpha, 0);
-            Check.atLeast("distill.dkd.beta", dkd.beta, 0);
-            Check.range("distill.dkd.temperature", dkd.temperature, 0.01, 100);
-            Check.atLeast("distill.dkd.warmup", dkd.warmup, 0);
+            Check.atLeast(prefix + ".dkd.alpha", dkd.alpha, 0);
+            Check.atLeast(prefix + ".dkd.beta", dkd.beta, 0);
+            Check.range(prefix + ".dkd.temperature", dkd.temperature, 0.01, 100);
+            Check.atLeast(prefix + ".dkd.warmup", dkd.warmup, 0);
         }
-        if (fitnet != null) Check.atLeast("distill.fitnet.weight", fitnet.weight, 0);
-        if (isrd != null) Check.atLeast("distill.isrd.eta", isrd.eta, 0);
+        if (fitnet != null) Check.atLeast(prefix + ".fitnet.weight", fitnet.weight, 0);
+        if (isrd != null) Check.atLeast(prefix + ".isrd.eta", isrd.eta, 0);
+        if (feature != null) Check.atLeast(prefix + ".feature.weight", feature.weight, 0);
     }
 }

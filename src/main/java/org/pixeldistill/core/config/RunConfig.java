@@ -10,6 +10,9 @@ import java.util.List;
  * {@code model.input_size}.
  *
  * @param device auto | cpu | gpu
+ * @param tas when present, teacher -> assistant -> student (TAS): the assistant (the student's
+ *     architecture at the teacher's input size) is distilled from the teacher first, then the
+ *     student from the assistant with {@code distill}
  */
 public record RunConfig(
         String name,
@@ -18,7 +21,8 @@ public record RunConfig(
         ModelConfig model,
         TeacherRef teacher,
         DistillConfig distill,
-        TrainConfig train) {
+        TrainConfig train,
+        TasConfig tas) {
 
     public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
 
@@ -32,19 +36,41 @@ public record RunConfig(
     }
 
     public RunConfig withName(String newName) {
-        return new RunConfig(newName, device, data, model, teacher, distill, train);
+        return new RunConfig(newName, device, data, model, teacher, distill, train, tas);
     }
 
     public RunConfig withDevice(String newDevice) {
-        return new RunConfig(name, newDevice, data, model, teacher, distill, train);
+        return new RunConfig(name, newDevice, data, model, teacher, distill, train, tas);
     }
 
     public RunConfig withData(DataConfig newData) {
-        return new RunConfig(name, device, newData, model, teacher, distill, train);
+        return new RunConfig(name, device, newData, model, teacher, distill, train, tas);
     }
 
     public RunConfig withTrain(TrainConfig newTrain) {
-        return new RunConfig(name, device, data, model, teacher, distill, newTrain);
+        return new RunConfig(name, device, data, model, teacher, distill, newTrain, tas);
+    }
+
+    public RunConfig withTeacher(TeacherRef newTeacher) {
+        return new RunConfig(name, device, data, model, newTeacher, distill, train, tas);
+    }
+
+    public RunConfig withModel(ModelConfig newModel) {
+        return new RunConfig(name, device, data, newModel, teacher, distill, train, tas);
+    }
+
+    public RunConfig withDistill(DistillConfig newDistill) {
+        return new RunConfig(name, device, data, model, teacher, newDistill, train, tas);
+    }
+
+    /** The same run without the TAS section: a one-stage distillation or a single model. */
+    public RunConfig withoutTas() {
+        return new RunConfig(name, device, data, model, teacher, distill, train, null);
+    }
+
+    /** Not named isTas: Jackson would take that for the tas property and ignore the section. */
+    public boolean hasTas() {
+        return tas != null;
     }
 
     @JsonIgnore
@@ -59,8 +85,14 @@ public record RunConfig(
         Check.oneOf("device", device, DEVICES);
         data.validate();
         model.validate("model");
-        distill.validate();
+        distill.validate("distill");
         train.validate();
+        if (tas != null) {
+            if (teacher == null) {
+                throw new ConfigException("tas needs a teacher (set teacher.config or teacher.run)");
+            }
+            tas.validate();
+        }
         if (teacher != null) {
             teacher.validate();
         } else if (!distill.isEmpty()) {

@@ -45,6 +45,11 @@ public record TrainConfig(
         clipGradNorm = clipGradNorm == null ? 0.0 : clipGradNorm;
     }
 
+    public TrainConfig withEpochs(int newEpochs) {
+        return new TrainConfig(newEpochs, batchSize, lr, momentum, weightDecay, schedule, milestones, gamma, warmupEpochs,
+                seeds, threads, clipGradNorm);
+    }
+
     public TrainConfig withSeeds(List<Integer> newSeeds) {
         return new TrainConfig(epochs, batchSize, lr, momentum, weightDecay, schedule, milestones, gamma, warmupEpochs,
                 newSeeds, threads, clipGradNorm);

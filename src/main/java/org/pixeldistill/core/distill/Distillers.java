@@ -21,6 +21,7 @@ public final class Distillers {
         if (cfg.dkd() != null) list.add(new DkdDistiller(cfg.dkd()));
         if (cfg.fitnet() != null) list.add(new FitnetDistiller(cfg.fitnet()));
         if (cfg.isrd() != null) list.add(new IsrdDistiller(cfg.isrd()));
+        if (cfg.feature() != null) list.add(new StageFeatureDistiller(cfg.feature()));
         return list;
     }
 

@@ -42,5 +42,6 @@ public record RunSummary(
             String os,
             String created,
             double wallSeconds,
-            String teacherRun) {}
+            String teacherRun,
+            String assistantRun) {}
 }

@@ -47,9 +47,11 @@ public final class RunPipeline {
     public RunFolder resume(Path runDir) {
         RunFolder folder = RunFolder.open(runDir);
         RunConfig config = folder.readConfig();
-        boolean teacherStage = folder.dir().getParent() != null
-                && folder.dir().getParent().getFileName().toString().equals("teachers");
-        execute(folder, config, teacherStage ? "teacher" : config.isDistillation() ? "student" : "model");
+        Path parent = folder.dir().getParent();
+        String kind = parent == null ? "" : parent.getFileName().toString();
+        String stage = kind.equals("teachers") ? "teacher" : kind.equals("assistants") ? "assistant"
+                : config.isDistillation() ? "student" : "model";
+        execute(folder, config, stage);
         return folder;
     }
 
@@ -62,33 +64,44 @@ public final class RunPipeline {
         Normalization norm = Normalization.of(config.data(), data.train().channels());
         AtomicInteger skipped = new AtomicInteger();
         List<SeedResult> results = new ArrayList<>();
-        List<String> stages = config.isDistillation() ? List.of("teacher", stage) : List.of(stage);
+        List<String> stages = config.hasTas() ? List.of("teacher", "assistant", stage)
+                : config.isDistillation() ? List.of("teacher", stage) : List.of(stage);
+        if (config.hasTas() && config.tas().initFromAssistant() && spec.isVit()) {
+            throw new ConfigException("tas.init_from_assistant: a ViT student cannot start from its assistant's weights"
+                    + " (its position embedding is sized for its input); set it to false");
+        }
         SummaryWriter summary = new SummaryWriter(folder, config, stages, data, device, skipped, start,
                 OffsetDateTime.now().toString());
         summary.write("running", "", results, null);
         Network teacher = null;
-        String teacherRun = null;
+        Sources sources = new Sources(null, null);
+        Path initParams = null;
         try {
             if (config.isDistillation()) {
-                TeacherResolver.Resolved resolved = new TeacherResolver(runsRoot, listener, cancel)
-                        .resolve(config, device, data, folder);
-                teacher = resolved.network();
-                teacherRun = resolved.runDir().toString();
+                TeacherResolver resolver = new TeacherResolver(runsRoot, listener, cancel);
+                TeacherResolver.Trained trained = resolver.teacher(config, folder);
+                sources = new Sources(trained.folder().dir().toString(), null);
+                if (config.hasTas()) {
+                    trained = resolver.assistant(config, trained, folder);
+                    sources = new Sources(sources.teacherRun(), trained.folder().dir().toString());
+                    initParams = config.tas().initFromAssistant() ? trained.params() : null;
+                }
+                teacher = TeacherResolver.open(trained, device, data);
             }
             List<Integer> seeds = config.train().seeds();
             for (int i = 0; i < seeds.size(); i++) {
                 Checkpoint checkpoint = new Checkpoint(folder.checkpointDir(stage, seeds.get(i)));
                 StageSetup setup = new StageSetup(stage, seeds.get(i), config, spec, device, data, norm.mean(), norm.std(),
-                        teacher, checkpoint, folder.metrics(), i + 1, seeds.size(), skipped);
+                        teacher, initParams, checkpoint, folder.metrics(), i + 1, seeds.size(), skipped);
                 results.add(new StageTrainer(setup, listener, cancel).run());
-                summary.write("running", "", results, teacherRun);
+                summary.write("running", "", results, sources);
             }
-            summary.write("finished", "", results, teacherRun);
+            summary.write("finished", "", results, sources);
         } catch (RunCancelledException e) {
-            summary.write("cancelled", e.getMessage(), results, teacherRun);
+            summary.write("cancelled", e.getMessage(), results, sources);
             throw e;
         } catch (RuntimeException e) {
-            summary.write("failed", String.valueOf(e.getMessage()), results, teacherRun);
+            summary.write("failed", String.valueOf(e.getMessage()), results, sources);
             throw e;
         } finally {
             if (teacher != null) {
@@ -106,10 +119,13 @@ public final class RunPipeline {
         }
     }
 
+    /** The run folders of the networks this run distilled from (null where there is none). */
+    private record Sources(String teacherRun, String assistantRun) {}
+
     /** Writes summary.json from the results so far. */
     private record SummaryWriter(RunFolder folder, RunConfig config, List<String> stages, DataSplits data, Device device,
             AtomicInteger skipped, long startNanos, String created) {
-        void write(String status, String message, List<SeedResult> results, String teacherRun) {
+        void write(String status, String message, List<SeedResult> results, Sources sources) {
             List<Double> best = results.stream().map(SeedResult::bestTop1).toList();
             List<Double> last = results.stream().map(SeedResult::lastTop1).toList();
             Engine engine = Engine.getInstance();
@@ -117,7 +133,8 @@ public final class RunPipeline {
                     data.train().name(), config.data().path(), data.train().size(), data.test().size(), skipped.get(),
                     engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(), device.toString(),
                     System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                    created, (System.nanoTime() - startNanos) / 1e9, teacherRun);
+                    created, (System.nanoTime() - startNanos) / 1e9, sources == null ? null : sources.teacherRun(),
+                    sources == null ? null : sources.assistantRun());
             folder.writeSummary(new RunSummary(config.name(), status, message, stages,
                     results.isEmpty() ? null : Stats.mean(best), results.isEmpty() ? null : Stats.std(best),
                     results.isEmpty() ? null : Stats.mean(last), results.isEmpty() ? null : Stats.std(last),

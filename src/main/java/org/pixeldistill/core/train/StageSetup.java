@@ -10,7 +10,9 @@ import org.pixeldistill.core.run.MetricsCsv;
  * Everything one stage needs for one seed.
  *
  * @param stage "model" (a single network), "teacher" or "student"
- * @param teacher the frozen teacher, or null for a single model
+ * @param teacher the frozen network distilled from (teacher or TAS assistant), or null
+ * @param initParams weights the network starts from instead of its random initialisation (TAS:
+ *     the assistant's), or null
  * @param index 1-based position among all stage runs of the run (for progress)
  * @param total number of stage runs of the run
  * @param skippedImages counts images that did not decode (skipped, reported in the summary)
@@ -25,6 +27,7 @@ public record StageSetup(
         float[] mean,
         float[] std,
         Network teacher,
+        java.nio.file.Path initParams,
         Checkpoint checkpoint,
         MetricsCsv metrics,
         int index,

@@ -1,6 +1,7 @@
 package org.pixeldistill.core.train;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.pixeldistill.core.config.TrainConfig;
 import org.pixeldistill.core.data.Batch;
@@ -46,6 +47,11 @@ public final class StageTrainer {
                 listener.onMessage(s.stage() + " seed " + s.seed() + ": resumed after epoch " + start);
             } else {
                 state = new Checkpoint.State(0, Double.NaN, -1, Double.NaN, false, 0);
+                if (s.initParams() != null) {
+                    Checkpoint.loadParams(s.initParams(), student.manager(), List.of(student.block()));
+                    Network.attachGradients(student.block());
+                    listener.onMessage(s.stage() + " seed " + s.seed() + " starts from " + s.initParams());
+                }
             }
             s.metrics().truncate(s.stage(), s.seed(), start);
             int batches = (s.data().train().size() + tc.batchSize() - 1) / tc.batchSize();

@@ -16,7 +16,7 @@ import org.pixeldistill.core.run.RunFolder;
 
 /**
  * Times the training steps of a config as they run in training (data loader, teacher, student,
- * distillers, optimiser). The teacher keeps its random initial weights: speed does not depend on
+ * distillers, optimiser); for TAS, the student's stage with its assistant. The teacher keeps its random initial weights: speed does not depend on
  * them, and a benchmark should not train a teacher first.
  */
 public final class StepBenchmark {
@@ -38,6 +38,11 @@ public final class StepBenchmark {
                     ? RunFolder.open(Path.of(cfg.teacher().run())).readConfig()
                     : TeacherResolver.teacherConfig(cfg);
             teacherSpec = teacher.model().spec(channels, classes);
+            if (cfg.hasTas()) {
+                // stage 2 of TAS, the one that runs per student: the assistant is the student's
+                // architecture at the teacher's input size
+                teacherSpec = spec.withInputSize(teacherSpec.inputSize());
+            }
             RunPipeline.checkBuildable("teacher model", teacherSpec);
         }
         Normalization norm = Normalization.of(cfg.data(), channels);

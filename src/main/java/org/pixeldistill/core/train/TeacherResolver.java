@@ -7,20 +7,23 @@ import java.util.List;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigHash;
 import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.config.TeacherRef;
 import org.pixeldistill.core.data.DataSplits;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 
 /**
- * Finds or trains the frozen teacher of a distillation run. A teacher named by its config is
- * kept under {@code <runs>/teachers/<name>-<hash>}, keyed by the hash of everything that
- * determines it, so later runs (and sweeps) reuse it instead of training it again; a half-trained
- * one resumes.
+ * Finds or trains the frozen networks a run distils from: its teacher and, for TAS, its assistant.
+ * Each is kept under {@code <runs>/teachers/} or {@code <runs>/assistants/}, in a folder named by
+ * the hash of everything that determines it, so later runs and sweeps reuse it instead of training
+ * it again; a half-trained one resumes. Their epochs also appear in the asking run's metrics.
  */
 final class TeacherResolver {
-    record Resolved(Network network, Path runDir) {}
+    /** A finished network on disk: its run folder, resolved config and best weights. */
+    record Trained(RunFolder folder, RunConfig config, Path params) {}
 
     private final Path runsRoot;
     private final TrainingListener listener;
@@ -32,30 +35,30 @@ final class TeacherResolver {
         this.cancel = cancel;
     }
 
-    Resolved resolve(RunConfig student, Device device, DataSplits data, RunFolder studentRun) {
+    Trained teacher(RunConfig student, RunFolder asking) {
         if (student.teacher().run() != null) {
             RunFolder done = RunFolder.open(Path.of(student.teacher().run()));
-            return load(done, done.readConfig(), device, data);
+            RunConfig cfg = done.readConfig();
+            return new Trained(done, cfg, bestParams(done, cfg));
         }
-        RunConfig teacher = teacherConfig(student);
-        String hash = ConfigHash.of(teacher);
-        Path dir = runsRoot.resolve("teachers").resolve(teacher.name() + "-" + hash.substring(0, 12));
-        RunFolder folder = RunFolder.at(dir);
-        boolean finished = folder.readSummary().map(s -> "finished".equals(s.status())).orElse(false);
-        if (finished) {
-            listener.onMessage("teacher reused from " + dir);
-        } else {
-            listener.onMessage("teacher not trained yet: training it first in " + dir);
-            folder.writeConfig(teacher);
-            TrainingListener mirror = new TrainingListener() {
-                @Override
-                public void onEpoch(MetricsRow row) {
-                    studentRun.metrics().append(row);
-                }
-            };
-            new RunPipeline(runsRoot, TrainingListener.all(listener, mirror), cancel).execute(folder, teacher, "teacher");
+        return cached(teacherConfig(student), "teachers", "teacher", asking);
+    }
+
+    Trained assistant(RunConfig student, Trained teacher, RunFolder asking) {
+        return cached(assistantConfig(student, teacher), "assistants", "assistant", asking);
+    }
+
+    /** Loads a trained network, frozen, for the run's data. */
+    static Network open(Trained trained, Device device, DataSplits data) {
+        BackboneSpec spec = trained.config().model().spec(data.train().channels(), data.train().numClasses());
+        Network net = Network.create(spec, device, trained.config().train().seeds().get(0), false);
+        try {
+            Checkpoint.loadParams(trained.params(), net.manager(), List.of(net.block()));
+            return net;
+        } catch (RuntimeException e) {
+            net.close();
+            throw e;
         }
-        return load(folder, teacher, device, data);
     }
 
     /** The teacher's own config with the student's data section, its overrides, and one seed. */
@@ -69,27 +72,54 @@ final class TeacherResolver {
         return own.withData(student.data()).withTrain(own.train().withSeeds(first)).withDevice(student.device());
     }
 
-    private Resolved load(RunFolder folder, RunConfig teacher, Device device, DataSplits data) {
-        BackboneSpec spec = teacher.model().spec(data.train().channels(), data.train().numClasses());
-        int seed = teacher.train().seeds().get(0);
-        Path params = null;
-        for (String stage : List.of("teacher", "model")) {
+    /**
+     * TAS stage 1 as a run of its own: the student's architecture at the teacher's input size,
+     * distilled from the trained teacher with tas.assistant_distill, one seed. Named after its
+     * architecture (not the asking run) so that every run and sweep cell with this assistant finds it.
+     */
+    static RunConfig assistantConfig(RunConfig student, Trained teacher) {
+        int size = teacher.config().model().inputSize();
+        int epochs = student.tas().assistantEpochs() > 0 ? student.tas().assistantEpochs() : student.train().epochs();
+        List<Integer> first = List.of(student.train().seeds().get(0));
+        RunConfig cfg = student.withoutTas()
+                .withName("assistant-" + student.model().backbone() + "-" + size)
+                .withModel(new ModelConfig(student.model().backbone(), size,
+                        student.model().width(), student.model().stem(), student.model().patchSize()))
+                .withTeacher(new TeacherRef(null, teacher.folder().dir().toString(), List.of()))
+                .withDistill(student.tas().assistantDistill())
+                .withTrain(student.train().withEpochs(epochs).withSeeds(first));
+        cfg.validate();
+        return cfg;
+    }
+
+    private Trained cached(RunConfig cfg, String kind, String stage, RunFolder asking) {
+        Path dir = runsRoot.resolve(kind).resolve(cfg.name() + "-" + ConfigHash.of(cfg).substring(0, 12));
+        RunFolder folder = RunFolder.at(dir);
+        boolean finished = folder.readSummary().map(s -> "finished".equals(s.status())).orElse(false);
+        if (finished) {
+            listener.onMessage(stage + " reused from " + dir);
+        } else {
+            listener.onMessage(stage + " not trained yet: training it first in " + dir);
+            folder.writeConfig(cfg);
+            TrainingListener mirror = new TrainingListener() {
+                @Override
+                public void onEpoch(MetricsRow row) {
+                    asking.metrics().append(row);
+                }
+            };
+            new RunPipeline(runsRoot, TrainingListener.all(listener, mirror), cancel).execute(folder, cfg, stage);
+        }
+        return new Trained(folder, cfg, bestParams(folder, cfg));
+    }
+
+    private static Path bestParams(RunFolder folder, RunConfig cfg) {
+        int seed = cfg.train().seeds().get(0);
+        for (String stage : List.of("teacher", "assistant", "model", "student")) {
             Path candidate = folder.checkpointDir(stage, seed).resolve("best.params");
             if (Files.isRegularFile(candidate)) {
-                params = candidate;
-                break;
+                return candidate;
             }
         }
-        if (params == null) {
-            throw new ConfigException("teacher run " + folder.dir() + " has no trained checkpoint (best.params)");
-        }
-        Network net = Network.create(spec, device, seed, false);
-        try {
-            Checkpoint.loadParams(params, net.manager(), List.of(net.block()));
-        } catch (RuntimeException e) {
-            net.close();
-            throw e;
-        }
-        return new Resolved(net, folder.dir());
+        throw new ConfigException("run " + folder.dir() + " has no trained checkpoint (best.params) to teach with");
     }
 }

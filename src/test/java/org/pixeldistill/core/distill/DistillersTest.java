@@ -12,7 +12,7 @@ class DistillersTest {
     @Test
     void createsOnlyTheActiveOnesInConfigOrder() {
         DistillConfig cfg = new DistillConfig(new DistillConfig.Kd(null, null), null, null, null, null,
-                new DistillConfig.Fitnet(null), new DistillConfig.Isrd(null));
+                new DistillConfig.Fitnet(null), new DistillConfig.Isrd(null), null);
         List<Distiller> list = Distillers.create(cfg);
         assertEquals(List.of("kd", "fitnet", "isrd"), list.stream().map(Distiller::name).toList());
         assertInstanceOf(KdDistiller.class, list.get(0));
@@ -25,7 +25,7 @@ class DistillersTest {
         DistillConfig all = new DistillConfig(new DistillConfig.Kd(null, null), new DistillConfig.At(null, null),
                 new DistillConfig.Sp(null), new DistillConfig.Ickd(null),
                 new DistillConfig.Dkd(null, null, null, null), new DistillConfig.Fitnet(null),
-                new DistillConfig.Isrd(null));
+                new DistillConfig.Isrd(null), new DistillConfig.Feature(null));
         assertEquals(all.active(), Distillers.create(all).stream().map(Distiller::name).toList());
         assertEquals(List.of(), Distillers.create(DistillConfig.none()));
     }
@@ -34,10 +34,10 @@ class DistillersTest {
     void ceScaleIsTheSmallestAndOneWithoutDistillers() {
         // KD alpha 0.9 -> CE keeps 1 - 0.9 = 0.1; ISRD leaves CE at 1; the minimum wins
         List<Distiller> kdIsrd = Distillers.create(new DistillConfig(new DistillConfig.Kd(0.9, 4.0), null, null,
-                null, null, null, new DistillConfig.Isrd(50.0)));
+                null, null, null, new DistillConfig.Isrd(50.0), null));
         assertEquals(0.1, Distillers.ceScale(kdIsrd), 1e-12);
         assertEquals(1.0, Distillers.ceScale(Distillers.create(new DistillConfig(null, null,
-                new DistillConfig.Sp(null), null, null, null, null))));
+                new DistillConfig.Sp(null), null, null, null, null, null))));
         assertEquals(1.0, Distillers.ceScale(List.of()));
     }
 }

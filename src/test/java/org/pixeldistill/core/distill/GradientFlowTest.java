@@ -35,7 +35,8 @@ class GradientFlowTest {
                 name.equals("ickd") ? new DistillConfig.Ickd(null) : null,
                 name.equals("dkd") ? new DistillConfig.Dkd(null, null, null, null) : null,
                 name.equals("fitnet") ? new DistillConfig.Fitnet(null) : null,
-                name.equals("isrd") ? new DistillConfig.Isrd(null) : null);
+                name.equals("isrd") ? new DistillConfig.Isrd(null) : null,
+                null);
     }
 
     private static NDArray leaf(NDManager m, Shape shape) {

@@ -59,7 +59,7 @@ class RunRecordsTest {
     void summaryRoundTrips() {
         RunFolder folder = RunFolder.create(dir, "r");
         RunSummary.Provenance p = new RunSummary.Provenance("abc", List.of(0, 1), "fashion-mnist", "/d", 100, 20, 1,
-                "PyTorch", "2.3.1", "0.29.0", "cpu()", "17", "Linux", "now", 3.5, null);
+                "PyTorch", "2.3.1", "0.29.0", "cpu()", "17", "Linux", "now", 3.5, null, null);
         RunSummary s = new RunSummary("r", "finished", "", List.of("model"), 80.0, 1.0, 79.0, 2.0,
                 List.of(new RunSummary.SeedResult(0, true, 3, 81, 2, 80, 3.0)), p);
         folder.writeSummary(s);
