@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
         description = "Pixel distillation: train, distil, evaluate and benchmark networks at reduced input sizes.",
-        subcommands = {TrainCommand.class, EvalCommand.class, InfoCommand.class, BenchCommand.class, SliceCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, InfoCommand.class, BenchCommand.class, SweepCommand.class,
+                SliceCommand.class})
 public final class Main implements Runnable {
     /** Set in the environment of the child JVM so that it does not start another one. */
     static final String RELAUNCHED = "PDW_RELAUNCHED";
@@ -50,7 +51,7 @@ public final class Main implements Runnable {
         if (System.getenv("OMP_WAIT_POLICY") != null || System.getenv(RELAUNCHED) != null) {
             return false;
         }
-        List<String> trainingCommands = new ArrayList<>(List.of("train", "eval", "bench"));
+        List<String> trainingCommands = new ArrayList<>(List.of("train", "eval", "bench", "sweep"));
         return args.length > 0 && trainingCommands.contains(args[0]);
     }
 }

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.RunConfig;
@@ -43,27 +41,13 @@ final class TrainCommand implements Callable<Integer> {
             throw new ConfigException("train needs either --config FILE or --resume RUN_DIR");
         }
         EngineSettings.threads(threads);
-        Cancellation cancel = new Cancellation();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.cancel();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (CancelOnShutdown shutdown = new CancelOnShutdown()) {
+            Cancellation cancel = shutdown.cancellation();
             ConsoleProgress progress = new ConsoleProgress(System.out);
             if (resume != null) {
                 RunFolder folder = RunFolder.open(resume);
-                Path root = resume.toAbsolutePath().getParent();
-                if (root != null && root.getFileName().toString().equals("teachers")) {
-                    root = root.getParent();
-                }
                 System.out.println("resuming " + folder.dir());
-                new RunPipeline(root, progress, cancel).resume(folder.dir());
+                new RunPipeline(RunFolder.runsRootOf(folder.dir()), progress, cancel).resume(folder.dir());
                 progress.finished(folder);
                 return 0;
             }
@@ -76,13 +60,6 @@ final class TrainCommand implements Callable<Integer> {
             RunFolder folder = new RunPipeline(out, progress, cancel).train(cfg);
             progress.finished(folder);
             return 0;
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already stopping: the hook is running and has been released above
-            }
         }
     }
 }

@@ -68,6 +68,22 @@ public final class RunFolder {
         return new RunFolder(dir);
     }
 
+    /**
+     * The runs folder a run belongs to, where its teachers and assistants are cached: the parent
+     * of an ordinary run, two levels up for a cached teacher or assistant
+     * ({@code <root>/teachers/x}), four for a sweep cell ({@code <root>/sweeps/<sweep>/cells/x}).
+     */
+    public static Path runsRootOf(Path runDir) {
+        Path dir = runDir.toAbsolutePath().normalize();
+        Path parent = dir.getParent();
+        String kind = parent.getFileName() == null ? "" : parent.getFileName().toString();
+        return switch (kind) {
+            case "teachers", "assistants" -> parent.getParent();
+            case "cells" -> parent.getParent().getParent().getParent();
+            default -> parent;
+        };
+    }
+
     public Path dir() {
         return dir;
     }

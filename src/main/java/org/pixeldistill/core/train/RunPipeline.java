@@ -43,6 +43,17 @@ public final class RunPipeline {
         return folder;
     }
 
+    /**
+     * Runs {@code config} in a folder of the caller's choosing (a sweep cell): a new folder starts,
+     * a folder holding this config's checkpoints continues from them.
+     */
+    public RunFolder trainIn(Path dir, RunConfig config) {
+        RunFolder folder = RunFolder.at(dir);
+        folder.writeConfig(config);
+        execute(folder, config, config.isDistillation() ? "student" : "model");
+        return folder;
+    }
+
     /** Continues a run from its folder's config and last checkpoints. */
     public RunFolder resume(Path runDir) {
         RunFolder folder = RunFolder.open(runDir);

@@ -12,7 +12,6 @@ import org.pixeldistill.core.data.DataSplits;
 import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.data.TwoViewSampler;
 import org.pixeldistill.core.model.BackboneSpec;
-import org.pixeldistill.core.run.RunFolder;
 
 /**
  * Times the training steps of a config as they run in training (data loader, teacher, student,
@@ -34,9 +33,7 @@ public final class StepBenchmark {
         RunPipeline.checkBuildable("model", spec);
         BackboneSpec teacherSpec = null;
         if (cfg.isDistillation()) {
-            RunConfig teacher = cfg.teacher().run() != null
-                    ? RunFolder.open(Path.of(cfg.teacher().run())).readConfig()
-                    : TeacherResolver.teacherConfig(cfg);
+            RunConfig teacher = TeacherConfigs.of(cfg);
             teacherSpec = teacher.model().spec(channels, classes);
             if (cfg.hasTas()) {
                 // stage 2 of TAS, the one that runs per student: the assistant is the student's

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigHash;
-import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.config.TeacherRef;
@@ -41,7 +40,7 @@ final class TeacherResolver {
             RunConfig cfg = done.readConfig();
             return new Trained(done, cfg, bestParams(done, cfg));
         }
-        return cached(teacherConfig(student), "teachers", "teacher", asking);
+        return cached(TeacherConfigs.teacherConfig(student), "teachers", "teacher", asking);
     }
 
     Trained assistant(RunConfig student, Trained teacher, RunFolder asking) {
@@ -59,17 +58,6 @@ final class TeacherResolver {
             net.close();
             throw e;
         }
-    }
-
-    /** The teacher's own config with the student's data section, its overrides, and one seed. */
-    static RunConfig teacherConfig(RunConfig student) {
-        RunConfig own = ConfigLoader.load(Path.of(student.teacher().config()), student.teacher().set());
-        if (own.isDistillation()) {
-            throw new ConfigException("teacher.config " + student.teacher().config() + " is itself a distillation run;"
-                    + " name a single-model config");
-        }
-        List<Integer> first = List.of(own.train().seeds().get(0));
-        return own.withData(student.data()).withTrain(own.train().withSeeds(first)).withDevice(student.device());
     }
 
     /**

@@ -1,0 +1,114 @@
+package org.pixeldistill.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.cost.CostModel;
+import org.pixeldistill.core.cost.CostReport;
+import org.pixeldistill.core.cost.CostWeights;
+import org.pixeldistill.core.data.DataSets;
+import org.pixeldistill.core.data.DataSplits;
+import org.pixeldistill.core.sweep.SweepCell;
+import org.pixeldistill.core.sweep.SweepPlan;
+import org.pixeldistill.core.sweep.SweepRunner;
+import org.pixeldistill.core.sweep.SweepTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sweep}: ratios x students x methods from one base config, with costs and a Pareto front. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Train a grid of ratios, students and methods from a base config (with a teacher); writes"
+                + " sweep.csv with costs, accuracy and the Pareto front; run again to continue where it stopped.")
+final class SweepCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, description = "base config with a teacher, e.g. sample-configs/demo-fashion-mnist-tas.yaml")
+    Path config;
+
+    @Option(names = "--ratios", split = ",", description = "reduction ratios r; the student sees S/r (default: ${DEFAULT-VALUE})")
+    List<Integer> ratios = List.of(1, 2, 4);
+
+    @Option(names = "--students", split = ",", description = "student backbones (default: the config's)")
+    List<String> students;
+
+    @Option(names = "--methods", split = ",", description = "baseline, kd, at, isrd, tas (default: ${DEFAULT-VALUE})")
+    List<String> methods = List.of("baseline", "kd", "isrd", "tas");
+
+    @Option(names = "--seeds", description = "seeds per cell (default: ${DEFAULT-VALUE})")
+    int seeds = 1;
+
+    @Option(names = "--rounding", description = "when r does not divide S: none (an error), floor, round, ceil")
+    String rounding = "none";
+
+    @Option(names = "--eta", description = "ISRD weight; 0 = 10 for r <= 2 and 50 above (default: ${DEFAULT-VALUE})")
+    double eta = 0;
+
+    @Option(names = "--cost-axis", description = "cost column of the Pareto front (default: ${DEFAULT-VALUE})")
+    String axis = "macs";
+
+    @Option(names = "--out", description = "runs folder; the sweep goes to <out>/sweeps/<name> (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("runs");
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any key of the base config")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--jpeg-quality", description = "JPEG quality for bytes_jpeg (default: ${DEFAULT-VALUE})")
+    int jpegQuality = CostModel.defaults().jpegQuality();
+
+    @Option(names = "--bandwidth-mbps", description = "link speed for transmit_seconds (default: ${DEFAULT-VALUE})")
+    double bandwidth = CostModel.defaults().bandwidthMbps();
+
+    @Option(names = "--encoding", description = "raw | png | jpeg: what is sent (default: ${DEFAULT-VALUE})")
+    String encoding = "jpeg";
+
+    @Option(names = "--weights", description = "weighted total, e.g. macs=1,params=0,bytes=0,transmit=0")
+    String weights;
+
+    @Option(names = "--threads", description = "engine threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--device", description = "auto | cpu | gpu")
+    String device;
+
+    @Override
+    public Integer call() {
+        List<String> all = new ArrayList<>(overrides);
+        if (device != null) {
+            all.add("device=" + device);
+        }
+        RunConfig base = ConfigLoader.load(config, all);
+        EngineSettings.threads(threads != null ? threads : base.train().threads());
+        SweepTable.checkAxis(axis);
+        List<String> studentList = students == null ? List.of(base.model().backbone()) : students;
+        List<SweepCell> cells = SweepPlan.plan(base,
+                new SweepPlan.Options(ratios, studentList, methods, seeds, rounding, eta));
+        System.out.printf(Locale.ROOT, "sweep %s: %d cells (%d ratios x %d students x %d methods), %d seed(s) each%n",
+                base.name(), cells.size(), ratios.size(), studentList.size(), methods.size(), seeds);
+        Map<String, CostReport> costs = costs(base, cells);
+        Path sweepDir = out.resolve("sweeps").resolve(base.name());
+        Path csv = sweepDir.resolve("sweep.csv");
+        try (CancelOnShutdown shutdown = new CancelOnShutdown()) {
+            SweepRunner runner = new SweepRunner(out, sweepDir, new ConsoleProgress(System.out), shutdown.cancellation());
+            runner.run(cells, results -> SweepTable.write(csv,
+                    results.stream().map(r -> new SweepTable.Row(r, costs.get(r.cell().id()))).toList(), axis));
+        }
+        System.out.println("table: " + csv);
+        return 0;
+    }
+
+    private Map<String, CostReport> costs(RunConfig base, List<SweepCell> cells) {
+        CostModel model = new CostModel(jpegQuality, bandwidth, encoding,
+                weights == null ? CostWeights.DEFAULT : CostWeights.parse(weights), CostModel.defaults().images());
+        DataSplits data = DataSets.open(base.data(), Path.of(""));
+        Map<String, CostReport> out = new HashMap<>();
+        for (SweepCell cell : cells) {
+            var spec = cell.config().model().spec(data.test().channels(), data.test().numClasses());
+            out.put(cell.id(), model.evaluate(spec, base.data().path(), data::test));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,131 @@
+package org.pixeldistill.core.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.ModelConfig;
+import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.config.TasConfig;
+import org.pixeldistill.core.config.TrainConfig;
+import org.pixeldistill.core.data.DataSets;
+import org.pixeldistill.core.data.DataSplits;
+import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.model.Backbones;
+import org.pixeldistill.core.train.TeacherConfigs;
+
+/**
+ * Expands a base config into the grid of a sweep: ratios x students x methods, every cell a full
+ * run config. Every cell is checked before anything trains, so an impossible one (a ViT patch
+ * larger than the image, a ratio that does not divide the teacher's size) stops the sweep with
+ * the cell's name and the reason.
+ */
+public final class SweepPlan {
+    public static final List<String> METHODS = List.of("baseline", "kd", "at", "isrd", "tas");
+    public static final List<String> ROUNDINGS = List.of("none", "floor", "round", "ceil");
+
+    /**
+     * @param rounding how S/r becomes a whole size when r does not divide S: none (an error),
+     *     floor, round or ceil
+     * @param eta ISRD weight; 0 = METHOD.md's rule: 10 for r &lt;= 2, 50 above
+     */
+    public record Options(List<Integer> ratios, List<String> students, List<String> methods, int seeds,
+            String rounding, double eta) {}
+
+    private SweepPlan() {}
+
+    public static List<SweepCell> plan(RunConfig base, Options o) {
+        if (!base.isDistillation()) {
+            throw new ConfigException("sweep: the base config needs a teacher (teacher.config or teacher.run)");
+        }
+        if (!ROUNDINGS.contains(o.rounding())) {
+            throw new ConfigException("sweep: --rounding must be one of " + ROUNDINGS + ", got '" + o.rounding() + "'");
+        }
+        if (o.seeds() < 1) {
+            throw new ConfigException("sweep: --seeds must be at least 1");
+        }
+        for (String m : o.methods()) {
+            if (!METHODS.contains(m)) {
+                throw new ConfigException("sweep: unknown method '" + m + "' (known: " + String.join(", ", METHODS) + ")");
+            }
+        }
+        int teacherSize = teacherSize(base);
+        DataSplits data = DataSets.open(base.data(), Path.of(""));
+        List<SweepCell> cells = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int r : o.ratios()) {
+            for (String student : o.students()) {
+                for (String method : o.methods()) {
+                    String id = student + "-r" + r + "-" + method;
+                    try {
+                        int size = size(teacherSize, r, o.rounding());
+                        RunConfig cfg = cellConfig(base, id, student, size, r, method, o);
+                        BackboneSpec spec = cfg.model().spec(data.train().channels(), data.train().numClasses());
+                        Backbones.create(spec);
+                        if (method.equals("tas") && spec.isVit() && cfg.tas().initFromAssistant()) {
+                            throw new ConfigException("a ViT student cannot start from its assistant's weights;"
+                                    + " set tas.init_from_assistant to false in the base config");
+                        }
+                        cells.add(new SweepCell(id, student, r, method, size, cfg));
+                    } catch (ConfigException e) {
+                        problems.add("cell " + id + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("; ", problems));
+        }
+        return cells;
+    }
+
+    static int size(int teacherSize, int ratio, String rounding) {
+        if (ratio < 1) {
+            throw new ConfigException("ratio must be >= 1, got " + ratio);
+        }
+        if (teacherSize % ratio == 0) {
+            return teacherSize / ratio;
+        }
+        double exact = teacherSize / (double) ratio;
+        return switch (rounding) {
+            case "floor" -> Math.max(1, (int) Math.floor(exact));
+            case "round" -> Math.max(1, (int) Math.round(exact));
+            case "ceil" -> (int) Math.ceil(exact);
+            default -> throw new ConfigException("ratio " + ratio + " does not divide the teacher's size " + teacherSize
+                    + " (give --rounding floor, round or ceil)");
+        };
+    }
+
+    private static RunConfig cellConfig(RunConfig base, String id, String student, int size, int r, String method,
+            Options o) {
+        ModelConfig model = new ModelConfig(student, size, base.model().width(), base.model().stem(),
+                student.startsWith("vit") ? 0 : base.model().patchSize());
+        TrainConfig train = base.train().withSeeds(java.util.stream.IntStream.range(0, o.seeds()).boxed().toList());
+        DistillConfig d = base.distill();
+        DistillConfig.Kd kd = d.kd() != null ? d.kd() : new DistillConfig.Kd(null, null);
+        DistillConfig.Isrd isrd = new DistillConfig.Isrd(o.eta() > 0 ? o.eta() : r <= 2 ? 10.0 : 50.0);
+        DistillConfig.Feature feature = d.feature() != null ? d.feature() : new DistillConfig.Feature(null);
+        RunConfig one = base.withoutTas().withName(base.name() + "-" + id).withModel(model).withTrain(train);
+        RunConfig cfg = switch (method) {
+            case "baseline" -> one.withTeacher(null).withDistill(DistillConfig.none());
+            case "kd" -> one.withDistill(only(kd, null, null));
+            case "at" -> one.withDistill(new DistillConfig(null, d.at() != null ? d.at() : new DistillConfig.At(null, null),
+                    null, null, null, null, null, null));
+            case "isrd" -> one.withDistill(only(kd, isrd, null));
+            case "tas" -> new RunConfig(one.name(), one.device(), one.data(), model, one.teacher(),
+                    only(kd, isrd, feature), train, base.hasTas() ? base.tas() : new TasConfig(null, null, null));
+            default -> throw new ConfigException("unknown method " + method);
+        };
+        cfg.validate();
+        return cfg;
+    }
+
+    private static DistillConfig only(DistillConfig.Kd kd, DistillConfig.Isrd isrd, DistillConfig.Feature feature) {
+        return new DistillConfig(kd, null, null, null, null, null, isrd, feature);
+    }
+
+    static int teacherSize(RunConfig base) {
+        return TeacherConfigs.of(base).model().inputSize();
+    }
+}

@@ -1,0 +1,71 @@
+package org.pixeldistill.core.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.pixeldistill.core.config.ConfigHash;
+import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.train.Cancellation;
+import org.pixeldistill.core.train.RunPipeline;
+import org.pixeldistill.core.train.TrainingListener;
+
+/**
+ * Runs the cells of a sweep one after another, each in a folder named by the cell and the hash
+ * of its config. Run again, it skips finished cells and continues a half-finished one from its
+ * checkpoints; teachers and assistants are shared by all cells (and by ordinary runs with the
+ * same runs folder), so each is trained once.
+ */
+public final class SweepRunner {
+    /** A cell's folder and, once it has started, its summary. */
+    public record Result(SweepCell cell, Path folder, RunSummary summary) {}
+
+    private final Path runsRoot;
+    private final Path sweepDir;
+    private final TrainingListener listener;
+    private final Cancellation cancel;
+
+    public SweepRunner(Path runsRoot, Path sweepDir, TrainingListener listener, Cancellation cancel) {
+        this.runsRoot = runsRoot;
+        this.sweepDir = sweepDir;
+        this.listener = listener;
+        this.cancel = cancel;
+    }
+
+    public Path cellDir(SweepCell cell) {
+        return sweepDir.resolve("cells").resolve(cell.id() + "-" + ConfigHash.of(cell.config()).substring(0, 8));
+    }
+
+    /** The cells' state on disk, without training anything. */
+    public List<Result> status(List<SweepCell> cells) {
+        List<Result> out = new ArrayList<>();
+        for (SweepCell cell : cells) {
+            Path dir = cellDir(cell);
+            RunSummary summary = java.nio.file.Files.isRegularFile(dir.resolve("config.yaml"))
+                    ? RunFolder.open(dir).readSummary().orElse(null) : null;
+            out.add(new Result(cell, dir, summary));
+        }
+        return out;
+    }
+
+    /** Trains every unfinished cell; {@code afterEachCell} sees the state of all cells after each one. */
+    public List<Result> run(List<SweepCell> cells, Consumer<List<Result>> afterEachCell) {
+        for (int i = 0; i < cells.size(); i++) {
+            SweepCell cell = cells.get(i);
+            Path dir = cellDir(cell);
+            Result before = status(List.of(cell)).get(0);
+            if (before.summary() != null && "finished".equals(before.summary().status())) {
+                listener.onMessage("cell " + (i + 1) + "/" + cells.size() + " " + cell.id() + ": finished already, skipped");
+                continue;
+            }
+            listener.onMessage("cell " + (i + 1) + "/" + cells.size() + " " + cell.id()
+                    + (before.summary() != null ? ": continuing from its checkpoints" : ""));
+            new RunPipeline(runsRoot, listener, cancel).trainIn(dir, cell.config());
+            afterEachCell.accept(status(cells));
+        }
+        List<Result> all = status(cells);
+        afterEachCell.accept(all);
+        return all;
+    }
+}

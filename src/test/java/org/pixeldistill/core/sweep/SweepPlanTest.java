@@ -1,0 +1,72 @@
+package org.pixeldistill.core.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.config.RunConfig;
+
+class SweepPlanTest {
+    @TempDir
+    Path dir;
+
+    static final String DATA = "data:\n  dataset: fashion-mnist\n  path: " + Path.of("assets/fashion-mnist").toAbsolutePath()
+            + "\n  train_limit: 200\n  test_limit: 100\n  crop: none\n  flip: false\n";
+
+    static RunConfig base(Path dir, int teacherSize) throws Exception {
+        Files.writeString(dir.resolve("teacher.yaml"), "name: t\n" + DATA + "model:\n  backbone: resnet18\n  input_size: "
+                + teacherSize + "\n  width: 0.125\n  stem: small\ntrain:\n  epochs: 1\n  batch_size: 32\n");
+        Path base = dir.resolve("base.yaml");
+        Files.writeString(base, "name: sw\nteacher:\n  config: teacher.yaml\n" + DATA
+                + "model:\n  backbone: resnet18\n  input_size: 7\n  width: 0.125\n  stem: small\n"
+                + "distill:\n  kd: {alpha: 0.5}\ntrain:\n  epochs: 1\n  batch_size: 32\n");
+        return ConfigLoader.load(base);
+    }
+
+    @Test
+    void expandsRatiosStudentsAndMethodsIntoRunnableConfigs() throws Exception {
+        List<SweepCell> cells = SweepPlan.plan(base(dir, 28), new SweepPlan.Options(List.of(1, 2, 4),
+                List.of("resnet18"), List.of("baseline", "kd", "at", "isrd", "tas"), 3, "none", 0));
+        assertEquals(15, cells.size());
+        SweepCell isrd4 = cells.stream().filter(c -> c.id().equals("resnet18-r4-isrd")).findFirst().orElseThrow();
+        assertEquals(7, isrd4.inputSize());
+        assertEquals(50.0, isrd4.config().distill().isrd().eta());
+        assertEquals(0.5, isrd4.config().distill().kd().alpha(), "the base config's KD settings carry over");
+        assertEquals(List.of(0, 1, 2), isrd4.config().train().seeds());
+        SweepCell isrd2 = cells.stream().filter(c -> c.id().equals("resnet18-r2-isrd")).findFirst().orElseThrow();
+        assertEquals(10.0, isrd2.config().distill().isrd().eta());
+        SweepCell baseline = cells.stream().filter(c -> c.id().equals("resnet18-r1-baseline")).findFirst().orElseThrow();
+        assertNull(baseline.config().teacher());
+        assertEquals(28, baseline.inputSize());
+        SweepCell tas = cells.stream().filter(c -> c.id().equals("resnet18-r4-tas")).findFirst().orElseThrow();
+        assertTrue(tas.config().hasTas());
+        assertEquals(List.of("kd", "isrd", "feature"), tas.config().distill().active());
+        SweepCell at = cells.stream().filter(c -> c.id().equals("resnet18-r2-at")).findFirst().orElseThrow();
+        assertEquals(List.of("at"), at.config().distill().active());
+    }
+
+    @Test
+    void impossibleCellsAreNamedBeforeAnythingTrains() throws Exception {
+        RunConfig base = base(dir, 28);
+        ConfigException vit = assertThrows(ConfigException.class, () -> SweepPlan.plan(base,
+                new SweepPlan.Options(List.of(1, 4, 28), List.of("vit_tiny"), List.of("kd"), 1, "none", 0)));
+        assertTrue(vit.getMessage().contains("cell vit_tiny-r28-kd: input_size 1 is too small"), vit.getMessage());
+        ConfigException ratio = assertThrows(ConfigException.class, () -> SweepPlan.plan(base,
+                new SweepPlan.Options(List.of(3), List.of("resnet18"), List.of("kd"), 1, "none", 0)));
+        assertTrue(ratio.getMessage().contains("cell resnet18-r3-kd: ratio 3 does not divide the teacher's size 28"),
+                ratio.getMessage());
+        List<SweepCell> rounded = SweepPlan.plan(base,
+                new SweepPlan.Options(List.of(3), List.of("resnet18"), List.of("kd"), 1, "round", 0));
+        assertEquals(9, rounded.get(0).inputSize());
+        assertThrows(ConfigException.class, () -> SweepPlan.plan(base,
+                new SweepPlan.Options(List.of(2), List.of("resnet18"), List.of("magic"), 1, "none", 0)));
+    }
+}

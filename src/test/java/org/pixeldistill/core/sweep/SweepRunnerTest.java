@@ -1,0 +1,57 @@
+package org.pixeldistill.core.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.run.MetricsRow;
+import org.pixeldistill.core.train.Cancellation;
+import org.pixeldistill.core.train.RunCancelledException;
+import org.pixeldistill.core.train.TrainingListener;
+
+/** An interrupted sweep loses no finished cell and picks up where it stopped. */
+class SweepRunnerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondRunSkipsFinishedCellsAndResumesTheInterruptedOne() throws Exception {
+        List<SweepCell> cells = SweepPlan.plan(SweepPlanTest.base(dir, 14).withTrain(
+                SweepPlanTest.base(dir, 14).train().withEpochs(2)),
+                new SweepPlan.Options(List.of(2), List.of("resnet18"), List.of("baseline", "kd"), 1, "none", 0));
+        Path runs = dir.resolve("runs");
+        Path sweepDir = runs.resolve("sweeps").resolve("sw");
+        Cancellation cancel = new Cancellation();
+        TrainingListener stopInSecondCell = new TrainingListener() {
+            @Override
+            public void onEpoch(MetricsRow row) {
+                if (row.stage().equals("student")) {
+                    cancel.cancel();
+                }
+            }
+        };
+        assertThrows(RunCancelledException.class,
+                () -> new SweepRunner(runs, sweepDir, stopInSecondCell, cancel).run(cells, r -> { }));
+        SweepRunner again = new SweepRunner(runs, sweepDir, new TrainingListener() {}, new Cancellation());
+        List<SweepRunner.Result> before = again.status(cells);
+        assertEquals("finished", before.get(0).summary().status());
+        assertEquals("cancelled", before.get(1).summary().status());
+
+        List<String> messages = new ArrayList<>();
+        TrainingListener log = new TrainingListener() {
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+        };
+        List<SweepRunner.Result> after = new SweepRunner(runs, sweepDir, log, new Cancellation()).run(cells, r -> { });
+        assertTrue(messages.contains("cell 1/2 resnet18-r2-baseline: finished already, skipped"), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("resumed after epoch 1")), messages.toString());
+        assertTrue(after.stream().allMatch(r -> r.summary().status().equals("finished")));
+    }
+}
