@@ -1,7 +1,5 @@
 package org.pixeldistill.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +37,9 @@ import picocli.CommandLine.Spec;
                 + "transmission time and a weighted total. Either --backbone with --size, or --config.")
 final class CostCommand implements Callable<Integer> {
     /** Options that describe the network and data by hand, which a config describes itself. */
-    private static final List<String> BACKBONE_ONLY =
-            List.of("--size", "--classes", "--channels", "--width", "--stem", "--patch-size", "--data", "--dataset");
+    private static final List<String> BY_HAND =
+            List.of("--backbone", "--size", "--classes", "--channels", "--width", "--stem", "--patch-size", "--data",
+                    "--dataset");
 
     @Spec
     CommandSpec spec;
@@ -84,13 +83,12 @@ final class CostCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         CostModel model = new CostModel(jpegQuality, bandwidthMbps, encoding, CostWeights.parse(weights), images);
         Map<String, CostReport> reports = config != null ? fromConfig(model) : fromOptions(model);
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-            Object out = reports.size() == 1 ? reports.values().iterator().next() : reports;
-            System.out.println(mapper.writeValueAsString(out));
+            CostReport only = reports.size() == 1 ? reports.values().iterator().next() : null;
+            System.out.println(only != null ? only.toJson() : CostReport.toJson(reports));
         } else {
             printTable(reports);
         }
@@ -118,12 +116,10 @@ final class CostCommand implements Callable<Integer> {
     }
 
     private Map<String, CostReport> fromConfig(CostModel model) {
-        List<String> byHand = new ArrayList<>(BACKBONE_ONLY);
-        byHand.add(0, "--backbone");
-        for (String option : byHand) {
+        for (String option : BY_HAND) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new ConfigException(option + " describes the model by hand; with --config use --set model.<key>=<value>"
-                        + " or data.<key>=<value>");
+                throw new ConfigException(option + " describes the model by hand; with --config use"
+                        + " --set model.<key>=<value> or data.<key>=<value>");
             }
         }
         RunConfig cfg = ConfigLoader.load(config, overrides);

@@ -52,14 +52,11 @@ public record CostModel(int jpegQuality, double bandwidthMbps, String encoding, 
     /** Combines counts already made; {@code bytes} must be measured at the spec's size and this quality. */
     public CostReport report(BackboneSpec spec, NetworkCost network, ImageBytes bytes) {
         if (bytes.size() != spec.inputSize() || bytes.jpegQuality() != jpegQuality) {
-            throw new IllegalArgumentException("bytes measured at " + bytes.size() + " px, quality " + bytes.jpegQuality()
-                    + ", but the report is for " + spec.inputSize() + " px, quality " + jpegQuality);
+            throw new IllegalArgumentException("bytes measured at " + bytes.size() + " px, quality "
+                    + bytes.jpegQuality() + ", but the report is for " + spec.inputSize() + " px, quality "
+                    + jpegQuality);
         }
-        double sent = switch (encoding) {
-            case "raw" -> bytes.raw();
-            case "png" -> bytes.png();
-            default -> bytes.jpeg();
-        };
+        double sent = bytes.in(encoding);
         double seconds = sent * 8 / (bandwidthMbps * 1e6);
         double total = weights.macs() * network.gmacs()
                 + weights.params() * network.mParams()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.util.Map;
 
 /**
  * The cost of running one backbone on one image size, as {@link CostModel} reports it. Its JSON
@@ -46,25 +47,24 @@ public record CostReport(
         double transmitSeconds,
         double weightedTotal) {
 
-    static final ObjectMapper JSON =
+    private static final ObjectMapper JSON =
             new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-
-    /** The bytes of one image in the chosen encoding: what is sent. */
-    public double bytesSent() {
-        return switch (encoding) {
-            case "raw" -> bytesRaw;
-            case "png" -> bytesPng;
-            case "jpeg" -> bytesJpeg;
-            default -> throw new IllegalStateException("unknown encoding " + encoding);
-        };
-    }
 
     /** One JSON object on one line. */
     public String toJson() {
+        return write(this);
+    }
+
+    /** Several reports as one JSON object keyed by name, e.g. {"student": {...}, "teacher": {...}}. */
+    public static String toJson(Map<String, CostReport> named) {
+        return write(named);
+    }
+
+    private static String write(Object value) {
         try {
-            return JSON.writeValueAsString(this);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a cost report as JSON", e);
+            throw new IllegalStateException("cannot write cost reports as JSON", e);
         }
     }
 }

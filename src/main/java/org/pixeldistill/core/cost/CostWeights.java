@@ -26,7 +26,11 @@ public record CostWeights(double macs, double params, double bytes, double trans
      * unknown key or a value that is not a number is a ConfigException naming it.
      */
     public static CostWeights parse(String text) {
-        Map<String, Double> values = new LinkedHashMap<>(Map.of("macs", 1.0, "params", 0.0, "bytes", 0.0, "transmit", 0.0));
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("macs", DEFAULT.macs);
+        values.put("params", DEFAULT.params);
+        values.put("bytes", DEFAULT.bytes);
+        values.put("transmit", DEFAULT.transmit);
         for (String part : text.split(",")) {
             if (part.isBlank()) {
                 continue;
@@ -34,12 +38,14 @@ public record CostWeights(double macs, double params, double bytes, double trans
             int eq = part.indexOf('=');
             String key = eq < 0 ? part.trim() : part.substring(0, eq).trim();
             if (eq < 0 || !values.containsKey(key)) {
-                throw new ConfigException("weights: '" + part.trim() + "' must be one of macs=, params=, bytes=, transmit= with a number");
+                throw new ConfigException("weights: '" + part.trim()
+                        + "' must be one of macs=, params=, bytes=, transmit= with a number");
             }
+            String value = part.substring(eq + 1).trim();
             try {
-                values.put(key, Double.parseDouble(part.substring(eq + 1).trim()));
+                values.put(key, Double.parseDouble(value));
             } catch (NumberFormatException e) {
-                throw new ConfigException("weights: " + key + " must be a number, got '" + part.substring(eq + 1).trim() + "'");
+                throw new ConfigException("weights: " + key + " must be a number, got '" + value + "'");
             }
         }
         return new CostWeights(values.get("macs"), values.get("params"), values.get("bytes"), values.get("transmit"));

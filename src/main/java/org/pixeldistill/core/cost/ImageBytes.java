@@ -37,6 +37,16 @@ public record ImageBytes(int size, int channels, int images, double png, double 
         return channels * pixels();
     }
 
+    /** Bytes per image in an encoding: raw | png | jpeg (as {@link CostModel#ENCODINGS}). */
+    public double in(String encoding) {
+        return switch (encoding) {
+            case "raw" -> raw();
+            case "png" -> png;
+            case "jpeg" -> jpeg;
+            default -> throw new IllegalArgumentException("unknown encoding " + encoding);
+        };
+    }
+
     /**
      * Encodes up to {@code maxImages} test images, spread evenly over the split (so sets stored
      * class by class contribute every class), and averages their sizes.
@@ -64,7 +74,8 @@ public record ImageBytes(int size, int channels, int images, double png, double 
      * count), so that a sweep or the GUI measures each size once. {@code dataset} names the test
      * images (their folder, say); they are opened only when not cached.
      */
-    public static ImageBytes cached(String dataset, Supplier<ImageDataset> test, int size, int jpegQuality, int maxImages) {
+    public static ImageBytes cached(
+            String dataset, Supplier<ImageDataset> test, int size, int jpegQuality, int maxImages) {
         Key key = new Key(dataset, size, jpegQuality, maxImages);
         ImageBytes known = CACHE.get(key);
         if (known != null) {

@@ -34,7 +34,8 @@ public final class ImageEncoding {
         CropBox square = new CropBox((image.width() - side) / 2f, (image.height() - side) / 2f, side, side);
         float[] chw = Resizer.resize(image, square, size, Interpolation.AREA);
         boolean grey = image.channels() == 1;
-        BufferedImage out = new BufferedImage(size, size, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        int type = grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR;
+        BufferedImage out = new BufferedImage(size, size, type);
         WritableRaster raster = out.getRaster();
         int plane = size * size;
         // Raster bands are R, G, B whatever the byte order in memory, as RawImage's channels are.

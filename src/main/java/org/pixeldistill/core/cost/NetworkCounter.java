@@ -7,6 +7,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.model.Backbones;
 
@@ -32,14 +34,28 @@ public final class NetworkCounter {
 
     private NetworkCounter() {}
 
+    /** Counts depend on the spec alone, and a sweep or the GUI asks for the same ones again. */
+    private static final Map<BackboneSpec, NetworkCost> CACHE = new ConcurrentHashMap<>();
+
     /**
      * Builds the backbone (ConfigException for an unknown name or too small an input), initialises
-     * it at batch 1 on a manager of its own and counts it.
+     * it at batch 1 on a manager of its own and counts it; remembered per spec for the JVM's life.
      */
     public static NetworkCost count(BackboneSpec spec) {
+        NetworkCost known = CACHE.get(spec);
+        if (known != null) {
+            return known;
+        }
+        NetworkCost counted = countFresh(spec);
+        CACHE.putIfAbsent(spec, counted);
+        return counted;
+    }
+
+    private static NetworkCost countFresh(BackboneSpec spec) {
         Block block = Backbones.create(spec);
         try (NDManager manager = NDManager.newBaseManager()) {
-            block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.channels(), spec.inputSize(), spec.inputSize()));
+            Shape image = new Shape(1, spec.channels(), spec.inputSize(), spec.inputSize());
+            block.initialize(manager, DataType.FLOAT32, image);
             return count(block);
         }
     }

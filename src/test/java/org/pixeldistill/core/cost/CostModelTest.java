@@ -39,9 +39,15 @@ class CostModelTest {
         assertEquals(1.5, jpeg.weightedTotal(), 1e-12);
         CostReport raw = new CostModel(80, 1.0, "raw", CostWeights.DEFAULT, 5).report(spec, network, bytes);
         assertEquals(768 * 8 / 1e6, raw.transmitSeconds(), 1e-12);
-        assertEquals(768, raw.bytesSent());
         CostReport png = new CostModel(80, 1.0, "png", new CostWeights(0, 0, 1, 0), 5).report(spec, network, bytes);
         assertEquals(0.6, png.weightedTotal(), 1e-12); // 600 bytes = 0.6 kB
+    }
+
+    @Test
+    void imageBytesInEachEncoding() {
+        assertEquals(768, bytes.in("raw"));
+        assertEquals(600, bytes.in("png"));
+        assertEquals(1000, bytes.in("jpeg"));
     }
 
     @Test

@@ -12,10 +12,7 @@ import org.pixeldistill.core.model.BackboneSpec;
 class PublishedCountsTest {
 
     private static NetworkCost imagenet(String name) {
-        NetworkCost cost = NetworkCounter.count(BackboneSpec.of(name, 224, 3, 1000));
-        System.out.printf("%s: params %d, MACs %d, activation bytes %d%n", name, cost.params(), cost.macs(),
-                cost.activationBytes());
-        return cost;
+        return NetworkCounter.count(BackboneSpec.of(name, 224, 3, 1000));
     }
 
     private static void near(double expected, double actual, String what) {
