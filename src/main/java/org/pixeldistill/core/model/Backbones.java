@@ -76,6 +76,14 @@ public final class Backbones {
         } + " (1000 classes)";
     }
 
+    /**
+     * Whether {@code block} is this project's multi-head self-attention, whose two token-by-token
+     * products (QK^T and weights x V) hold no parameters: a cost counter must add them itself.
+     */
+    public static boolean isSelfAttention(Block block) {
+        return block instanceof MultiHeadSelfAttention;
+    }
+
     /** Runs a backbone and names its outputs. */
     public static FeatureTaps forward(Block block, ParameterStore ps, NDArray x, boolean training) {
         return FeatureTaps.of(block.forward(ps, new NDList(x), training));

@@ -1,0 +1,217 @@
+package org.pixeldistill.cli;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.config.DataConfig;
+import org.pixeldistill.core.config.ModelConfig;
+import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.config.TeacherRef;
+import org.pixeldistill.core.cost.CostModel;
+import org.pixeldistill.core.cost.CostReport;
+import org.pixeldistill.core.cost.CostWeights;
+import org.pixeldistill.core.cost.ImageBytes;
+import org.pixeldistill.core.data.DataSets;
+import org.pixeldistill.core.data.ImageDataset;
+import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.run.RunFolder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cost}: parameters, MACs, activation memory, pixels, bytes and transmission time of one
+ * backbone at one input size (or of a config's student and teacher), as a table or one JSON object.
+ */
+@Command(name = "cost", mixinStandardHelpOptions = true,
+        description = "Count what a network and its input size cost: parameters, MACs, memory, pixels, bytes, "
+                + "transmission time and a weighted total. Either --backbone with --size, or --config.")
+final class CostCommand implements Callable<Integer> {
+    /** Options that describe the network and data by hand, which a config describes itself. */
+    private static final List<String> BY_HAND =
+            List.of("--backbone", "--size", "--classes", "--channels", "--width", "--stem", "--patch-size", "--data",
+                    "--dataset");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--backbone", description = "resnet18 | resnet34 | resnet50 | mobilenet_v2 | vit_tiny | vit_small")
+    String backbone;
+    @Option(names = "--size", description = "input side in pixels")
+    Integer size;
+    @Option(names = "--classes", description = "output classes (default: ${DEFAULT-VALUE})")
+    int classes = 10;
+    @Option(names = "--channels", description = "input channels (default: the data set's)")
+    Integer channels;
+    @Option(names = "--width", description = "width multiplier (default: ${DEFAULT-VALUE})")
+    double width = 1.0;
+    @Option(names = "--stem", description = "auto | imagenet | small (default: ${DEFAULT-VALUE})")
+    String stem = "auto";
+    @Option(names = "--patch-size", description = "ViT patch size, 0 = fit the input (default: ${DEFAULT-VALUE})")
+    int patchSize = 0;
+    @Option(names = "--data", description = "data set folder whose test images are measured (default: ${DEFAULT-VALUE})")
+    Path data = Path.of("assets/fashion-mnist");
+    @Option(names = "--dataset", description = "fashion-mnist | cub | image-folder (default: ${DEFAULT-VALUE})")
+    String dataset = "fashion-mnist";
+
+    @Option(names = "--config", description = "run config (YAML): its model and data, and its teacher's model if any")
+    Path config;
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any config key (with --config)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--jpeg-quality", description = "1-100 (default: ${DEFAULT-VALUE})")
+    int jpegQuality = ImageBytes.DEFAULT_JPEG_QUALITY;
+    @Option(names = "--bandwidth-mbps", description = "link speed, Mbit/s (default: ${DEFAULT-VALUE})")
+    double bandwidthMbps = CostModel.DEFAULT_BANDWIDTH_MBPS;
+    @Option(names = "--encoding", description = "raw | png | jpeg: what is sent (default: ${DEFAULT-VALUE})")
+    String encoding = "jpeg";
+    @Option(names = "--weights", description = "weighted_total = macs*GMACs + params*M params + bytes*kB + transmit*ms "
+            + "(default: ${DEFAULT-VALUE})")
+    String weights = "macs=1,params=0,bytes=0,transmit=0";
+    @Option(names = "--images", description = "test images the byte counts average over (default: ${DEFAULT-VALUE})")
+    int images = ImageBytes.DEFAULT_IMAGES;
+    @Option(names = "--json", description = "print one JSON object instead of a table")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        CostModel model = new CostModel(jpegQuality, bandwidthMbps, encoding, CostWeights.parse(weights), images);
+        Map<String, CostReport> reports = config != null ? fromConfig(model) : fromOptions(model);
+        if (json) {
+            CostReport only = reports.size() == 1 ? reports.values().iterator().next() : null;
+            System.out.println(only != null ? only.toJson() : CostReport.toJson(reports));
+        } else {
+            printTable(reports);
+        }
+        return 0;
+    }
+
+    private Map<String, CostReport> fromOptions(CostModel model) {
+        if (backbone == null || size == null) {
+            throw new ConfigException("cost needs --backbone NAME and --size N, or --config FILE");
+        }
+        if (!overrides.isEmpty()) {
+            throw new ConfigException("--set works with --config; with --backbone give the options themselves");
+        }
+        Path root = data.toAbsolutePath().normalize();
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--data") && !Files.isDirectory(root)) {
+            throw new ConfigException("demo data set " + data + " not found in " + Path.of("").toAbsolutePath()
+                    + " (run from the project folder or give --data DIR)");
+        }
+        DataConfig dataConfig = new DataConfig(dataset, root.toString(), null, null, null, null, null, null, null, null,
+                null, null, null, null);
+        ImageDataset test = DataSets.open(dataConfig, root).test();
+        BackboneSpec net = new BackboneSpec(backbone, size, channels != null ? channels : test.channels(), classes,
+                width, stem, patchSize);
+        return Map.of("model", model.evaluate(net, key(dataConfig), () -> test));
+    }
+
+    private Map<String, CostReport> fromConfig(CostModel model) {
+        for (String option : BY_HAND) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new ConfigException(option + " describes the model by hand; with --config use"
+                        + " --set model.<key>=<value> or data.<key>=<value>");
+            }
+        }
+        RunConfig cfg = ConfigLoader.load(config, overrides);
+        ImageDataset test = DataSets.open(cfg.data(), ConfigLoader.baseDir(config)).test();
+        String key = key(cfg.data());
+        Map<String, CostReport> reports = new LinkedHashMap<>();
+        BackboneSpec student = cfg.model().spec(test.channels(), test.numClasses());
+        reports.put("student", model.evaluate(student, key, () -> test));
+        if (cfg.teacher() != null) {
+            BackboneSpec teacher = teacherModel(cfg.teacher()).spec(test.channels(), test.numClasses());
+            reports.put("teacher", model.evaluate(teacher, key, () -> test));
+        }
+        return reports;
+    }
+
+    /** The teacher's model section: from its config (with its overrides) or from a finished run's record. */
+    private static ModelConfig teacherModel(TeacherRef ref) {
+        if (ref.run() != null) {
+            return RunFolder.open(Path.of(ref.run())).readConfig().model();
+        }
+        return ConfigLoader.load(Path.of(ref.config()), ref.set()).model();
+    }
+
+    /** What identifies the measured images: the set, its folder and the test limit that picks from it. */
+    private static String key(DataConfig d) {
+        return d.dataset() + ":" + d.path() + ":" + d.testLimit();
+    }
+
+    private static void printTable(Map<String, CostReport> reports) {
+        List<CostReport> columns = new ArrayList<>(reports.values());
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("quantity"));
+        header.addAll(reports.size() == 1 ? List.of("value") : reports.keySet());
+        header.add("unit");
+        rows.add(header.toArray(new String[0]));
+        String[][] names = {
+            {"backbone", ""}, {"input_size", "px"}, {"channels", ""}, {"classes", ""}, {"width", "x"},
+            {"params", ""}, {"macs", "MAC/image"}, {"activation_bytes", "B (estimate)"}, {"pixels", "px/image"},
+            {"bytes_raw", "B/image"}, {"bytes_png", "B/image (mean)"}, {"bytes_jpeg", "B/image (mean)"},
+            {"jpeg_quality", ""}, {"bandwidth_mbps", "Mbit/s"}, {"encoding", "(sent)"}, {"transmit_seconds", "s/image"},
+            {"weighted_total", ""}
+        };
+        for (String[] name : names) {
+            List<String> row = new ArrayList<>(List.of(name[0]));
+            for (CostReport r : columns) {
+                row.add(value(r, name[0]));
+            }
+            row.add(name[1]);
+            rows.add(row.toArray(new String[0]));
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                boolean text = i == 0 || i == row.length - 1;
+                line.append(String.format(Locale.ROOT, text ? "%-" + widths[i] + "s" : "%" + widths[i] + "s", row[i]));
+                line.append(i < row.length - 1 ? "  " : "");
+            }
+            System.out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private static String value(CostReport r, String name) {
+        return switch (name) {
+            case "backbone" -> r.backbone();
+            case "input_size" -> Integer.toString(r.inputSize());
+            case "channels" -> Integer.toString(r.channels());
+            case "classes" -> Integer.toString(r.classes());
+            case "width" -> plain(r.width());
+            case "params" -> String.format(Locale.ROOT, "%,d", r.params());
+            case "macs" -> String.format(Locale.ROOT, "%,d", r.macs());
+            case "activation_bytes" -> String.format(Locale.ROOT, "%,d", r.activationBytes());
+            case "pixels" -> String.format(Locale.ROOT, "%,d", r.pixels());
+            case "bytes_raw" -> String.format(Locale.ROOT, "%,d", r.bytesRaw());
+            case "bytes_png" -> String.format(Locale.ROOT, "%,.1f", r.bytesPng());
+            case "bytes_jpeg" -> String.format(Locale.ROOT, "%,.1f", r.bytesJpeg());
+            case "jpeg_quality" -> Integer.toString(r.jpegQuality());
+            case "bandwidth_mbps" -> plain(r.bandwidthMbps());
+            case "encoding" -> r.encoding();
+            case "transmit_seconds" -> String.format(Locale.ROOT, "%.4g", r.transmitSeconds());
+            case "weighted_total" -> String.format(Locale.ROOT, "%.4g", r.weightedTotal());
+            default -> throw new IllegalStateException(name);
+        };
+    }
+
+    /** A setting as the user wrote it: 0.25, 1, 2.5 (no padding zeros). */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+}
