@@ -85,4 +85,22 @@ class CliTest {
         }
         assertTrue(o.out().contains("device auto -> cpu"), o.out());
     }
+
+    @Test
+    void sweepWritesItsTableAndSkipsFinishedCellsWhenRunAgain() throws Exception {
+        String[] args = {"sweep", "--config", "sample-configs/demo-fashion-mnist-tas.yaml", "--ratios", "4",
+            "--methods", "baseline,tas", "--seeds", "1", "--out", dir.toString(), "--set", "train.epochs=1",
+            "--set", "data.train_limit=300", "--set", "data.test_limit=100", "--set", "teacher.set=[train.epochs=1]"};
+        Outcome first = run(args);
+        assertEquals(0, first.code(), first.err());
+        Path csv = dir.resolve("sweeps/demo-fmnist-tas/sweep.csv");
+        java.util.List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).contains("macs") && lines.get(0).contains("pareto_macs"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("resnet18-r4-baseline,resnet18,baseline,4,7,finished"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("resnet18-r4-tas,resnet18,tas,4,7,finished"), lines.get(2));
+        Outcome again = run(args);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("resnet18-r4-tas: finished already, skipped"), again.out());
+    }
 }

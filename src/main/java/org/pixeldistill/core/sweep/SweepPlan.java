@@ -99,8 +99,9 @@ public final class SweepPlan {
 
     private static RunConfig cellConfig(RunConfig base, String id, String student, int size, int r, String method,
             Options o) {
+        // the base's patch size carries over (0 = fit each input): a fixed patch can be too large
         ModelConfig model = new ModelConfig(student, size, base.model().width(), base.model().stem(),
-                student.startsWith("vit") ? 0 : base.model().patchSize());
+                base.model().patchSize());
         TrainConfig train = base.train().withSeeds(java.util.stream.IntStream.range(0, o.seeds()).boxed().toList());
         DistillConfig d = base.distill();
         DistillConfig.Kd kd = d.kd() != null ? d.kd() : new DistillConfig.Kd(null, null);

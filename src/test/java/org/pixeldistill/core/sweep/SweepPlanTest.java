@@ -56,9 +56,11 @@ class SweepPlanTest {
     @Test
     void impossibleCellsAreNamedBeforeAnythingTrains() throws Exception {
         RunConfig base = base(dir, 28);
-        ConfigException vit = assertThrows(ConfigException.class, () -> SweepPlan.plan(base,
-                new SweepPlan.Options(List.of(1, 4, 28), List.of("vit_tiny"), List.of("kd"), 1, "none", 0)));
-        assertTrue(vit.getMessage().contains("cell vit_tiny-r28-kd: input_size 1 is too small"), vit.getMessage());
+        RunConfig patch4 = base.withModel(new org.pixeldistill.core.config.ModelConfig("resnet18", 7, 0.125, "small", 4));
+        ConfigException vit = assertThrows(ConfigException.class, () -> SweepPlan.plan(patch4,
+                new SweepPlan.Options(List.of(1, 4, 14), List.of("vit_tiny"), List.of("kd"), 1, "none", 0)));
+        assertTrue(vit.getMessage().contains("cell vit_tiny-r14-kd: input_size 2 is too small"), vit.getMessage());
+        assertTrue(!vit.getMessage().contains("r4"), "the possible cells are not reported: " + vit.getMessage());
         ConfigException ratio = assertThrows(ConfigException.class, () -> SweepPlan.plan(base,
                 new SweepPlan.Options(List.of(3), List.of("resnet18"), List.of("kd"), 1, "none", 0)));
         assertTrue(ratio.getMessage().contains("cell resnet18-r3-kd: ratio 3 does not divide the teacher's size 28"),
