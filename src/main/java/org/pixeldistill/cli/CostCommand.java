@@ -12,19 +12,16 @@ import java.util.concurrent.Callable;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.DataConfig;
-import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.config.RunConfig;
-import org.pixeldistill.core.config.TeacherRef;
 import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
-import org.pixeldistill.core.cost.CostWeights;
-import org.pixeldistill.core.cost.ImageBytes;
 import org.pixeldistill.core.data.DataSets;
 import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.model.BackboneSpec;
-import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.train.TeacherConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -68,23 +65,15 @@ final class CostCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any config key (with --config)")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--jpeg-quality", description = "1-100 (default: ${DEFAULT-VALUE})")
-    int jpegQuality = ImageBytes.DEFAULT_JPEG_QUALITY;
-    @Option(names = "--bandwidth-mbps", description = "link speed, Mbit/s (default: ${DEFAULT-VALUE})")
-    double bandwidthMbps = CostModel.DEFAULT_BANDWIDTH_MBPS;
-    @Option(names = "--encoding", description = "raw | png | jpeg: what is sent (default: ${DEFAULT-VALUE})")
-    String encoding = "jpeg";
-    @Option(names = "--weights", description = "weighted_total = macs*GMACs + params*M params + bytes*kB + transmit*ms "
-            + "(default: ${DEFAULT-VALUE})")
-    String weights = "macs=1,params=0,bytes=0,transmit=0";
-    @Option(names = "--images", description = "test images the byte counts average over (default: ${DEFAULT-VALUE})")
-    int images = ImageBytes.DEFAULT_IMAGES;
+    @Mixin
+    CostOptions costs = new CostOptions();
+
     @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
 
     @Override
     public Integer call() {
-        CostModel model = new CostModel(jpegQuality, bandwidthMbps, encoding, CostWeights.parse(weights), images);
+        CostModel model = costs.model();
         Map<String, CostReport> reports = config != null ? fromConfig(model) : fromOptions(model);
         if (json) {
             CostReport only = reports.size() == 1 ? reports.values().iterator().next() : null;
@@ -112,7 +101,7 @@ final class CostCommand implements Callable<Integer> {
         ImageDataset test = DataSets.open(dataConfig, root).test();
         BackboneSpec net = new BackboneSpec(backbone, size, channels != null ? channels : test.channels(), classes,
                 width, stem, patchSize);
-        return Map.of("model", model.evaluate(net, key(dataConfig), () -> test));
+        return Map.of("model", model.evaluate(net, CostModel.datasetKey(dataConfig), () -> test));
     }
 
     private Map<String, CostReport> fromConfig(CostModel model) {
@@ -124,28 +113,15 @@ final class CostCommand implements Callable<Integer> {
         }
         RunConfig cfg = ConfigLoader.load(config, overrides);
         ImageDataset test = DataSets.open(cfg.data(), ConfigLoader.baseDir(config)).test();
-        String key = key(cfg.data());
+        String key = CostModel.datasetKey(cfg.data());
         Map<String, CostReport> reports = new LinkedHashMap<>();
         BackboneSpec student = cfg.model().spec(test.channels(), test.numClasses());
         reports.put("student", model.evaluate(student, key, () -> test));
         if (cfg.teacher() != null) {
-            BackboneSpec teacher = teacherModel(cfg.teacher()).spec(test.channels(), test.numClasses());
+            BackboneSpec teacher = TeacherConfigs.of(cfg).model().spec(test.channels(), test.numClasses());
             reports.put("teacher", model.evaluate(teacher, key, () -> test));
         }
         return reports;
-    }
-
-    /** The teacher's model section: from its config (with its overrides) or from a finished run's record. */
-    private static ModelConfig teacherModel(TeacherRef ref) {
-        if (ref.run() != null) {
-            return RunFolder.open(Path.of(ref.run())).readConfig().model();
-        }
-        return ConfigLoader.load(Path.of(ref.config()), ref.set()).model();
-    }
-
-    /** What identifies the measured images: the set, its folder and the test limit that picks from it. */
-    private static String key(DataConfig d) {
-        return d.dataset() + ":" + d.path() + ":" + d.testLimit();
     }
 
     private static void printTable(Map<String, CostReport> reports) {

@@ -11,7 +11,6 @@ import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
-import org.pixeldistill.core.cost.CostWeights;
 import org.pixeldistill.core.data.DataSets;
 import org.pixeldistill.core.data.DataSplits;
 import org.pixeldistill.core.sweep.SweepCell;
@@ -19,6 +18,7 @@ import org.pixeldistill.core.sweep.SweepPlan;
 import org.pixeldistill.core.sweep.SweepRunner;
 import org.pixeldistill.core.sweep.SweepTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sweep}: ratios x students x methods from one base config, with costs and a Pareto front. */
@@ -56,17 +56,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any key of the base config")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--jpeg-quality", description = "JPEG quality for bytes_jpeg (default: ${DEFAULT-VALUE})")
-    int jpegQuality = CostModel.defaults().jpegQuality();
-
-    @Option(names = "--bandwidth-mbps", description = "link speed for transmit_seconds (default: ${DEFAULT-VALUE})")
-    double bandwidth = CostModel.defaults().bandwidthMbps();
-
-    @Option(names = "--encoding", description = "raw | png | jpeg: what is sent (default: ${DEFAULT-VALUE})")
-    String encoding = "jpeg";
-
-    @Option(names = "--weights", description = "weighted total, e.g. macs=1,params=0,bytes=0,transmit=0")
-    String weights;
+    @Mixin
+    CostOptions costOptions = new CostOptions();
 
     @Option(names = "--threads", description = "engine threads (default: all cores)")
     Integer threads;
@@ -101,13 +92,12 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private Map<String, CostReport> costs(RunConfig base, List<SweepCell> cells) {
-        CostModel model = new CostModel(jpegQuality, bandwidth, encoding,
-                weights == null ? CostWeights.DEFAULT : CostWeights.parse(weights), CostModel.defaults().images());
+        CostModel model = costOptions.model();
         DataSplits data = DataSets.open(base.data(), Path.of(""));
         Map<String, CostReport> out = new HashMap<>();
         for (SweepCell cell : cells) {
             var spec = cell.config().model().spec(data.test().channels(), data.test().numClasses());
-            out.put(cell.id(), model.evaluate(spec, base.data().path(), data::test));
+            out.put(cell.id(), model.evaluate(spec, CostModel.datasetKey(base.data()), data::test));
         }
         return out;
     }

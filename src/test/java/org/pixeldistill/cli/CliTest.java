@@ -3,9 +3,6 @@ package org.pixeldistill.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,34 +13,20 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void noArgumentsPrintsUsage() {
-        Outcome o = run();
+        CliRun o = run();
         assertEquals(0, o.code());
         assertTrue(o.out().contains("train") && o.out().contains("bench"), o.out());
     }
 
     @Test
     void trainTheDemoBaselineOnASliceWithOverrides() throws Exception {
-        Outcome o = run("train", "--config", "sample-configs/demo-fashion-mnist-baseline.yaml", "--out",
+        CliRun o = run("train", "--config", "sample-configs/demo-fashion-mnist-baseline.yaml", "--out",
                 dir.toString(), "--set", "train.epochs=1", "--set", "data.train_limit=300", "--set",
                 "data.test_limit=100", "--device", "cpu");
         assertEquals(0, o.code(), o.err());
@@ -52,7 +35,7 @@ class CliTest {
         try (var runs = Files.list(dir)) {
             Path run = runs.findFirst().orElseThrow();
             assertTrue(Files.readString(run.resolve("config.yaml")).contains("train_limit: 300"));
-            Outcome eval = run("eval", run.toString(), "--checkpoint", "last");
+            CliRun eval = run("eval", run.toString(), "--checkpoint", "last");
             assertEquals(0, eval.code(), eval.err());
             assertTrue(eval.out().contains("top-1"), eval.out());
         }
@@ -60,7 +43,7 @@ class CliTest {
 
     @Test
     void badInputEndsWithOneLineAndExitCode2() {
-        Outcome o = run("train", "--config", "sample-configs/demo-fashion-mnist-baseline.yaml", "--set", "train.epoch=1",
+        CliRun o = run("train", "--config", "sample-configs/demo-fashion-mnist-baseline.yaml", "--set", "train.epoch=1",
                 "--out", dir.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().startsWith("error: ") && o.err().contains("'train.epoch'"), o.err());
@@ -69,7 +52,7 @@ class CliTest {
 
     @Test
     void benchEndsWithTheMachineReadableLine() {
-        Outcome o = run("bench", "--config", "sample-configs/demo-fashion-mnist-isrd.yaml", "--steps", "3", "--warmup",
+        CliRun o = run("bench", "--config", "sample-configs/demo-fashion-mnist-isrd.yaml", "--steps", "3", "--warmup",
                 "1", "--set", "data.train_limit=200");
         assertEquals(0, o.code(), o.err());
         String last = o.out().strip().lines().reduce((a, b) -> b).orElse("");
@@ -78,7 +61,7 @@ class CliTest {
 
     @Test
     void infoListsBackbonesAndDevice() {
-        Outcome o = run("info");
+        CliRun o = run("info");
         assertEquals(0, o.code(), o.err());
         for (String name : new String[] {"resnet18", "resnet50", "mobilenet_v2", "vit_tiny", "vit_small", "isrd", "cub"}) {
             assertTrue(o.out().contains(name), name + " missing in: " + o.out());
@@ -91,7 +74,7 @@ class CliTest {
         String[] args = {"sweep", "--config", "sample-configs/demo-fashion-mnist-tas.yaml", "--ratios", "4",
             "--methods", "baseline,tas", "--seeds", "1", "--out", dir.toString(), "--set", "train.epochs=1",
             "--set", "data.train_limit=300", "--set", "data.test_limit=100", "--set", "teacher.set=[train.epochs=1]"};
-        Outcome first = run(args);
+        CliRun first = run(args);
         assertEquals(0, first.code(), first.err());
         Path csv = dir.resolve("sweeps/demo-fmnist-tas/sweep.csv");
         java.util.List<String> lines = Files.readAllLines(csv);
@@ -99,7 +82,7 @@ class CliTest {
         assertTrue(lines.get(0).contains("macs") && lines.get(0).contains("pareto_macs"), lines.get(0));
         assertTrue(lines.get(1).startsWith("resnet18-r4-baseline,resnet18,baseline,4,7,finished"), lines.get(1));
         assertTrue(lines.get(2).startsWith("resnet18-r4-tas,resnet18,tas,4,7,finished"), lines.get(2));
-        Outcome again = run(args);
+        CliRun again = run(args);
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("resnet18-r4-tas: finished already, skipped"), again.out());
     }

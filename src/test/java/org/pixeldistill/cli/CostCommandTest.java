@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,22 +15,8 @@ class CostCommandTest {
             "macs", "activation_bytes", "pixels", "bytes_raw", "bytes_png", "bytes_jpeg", "jpeg_quality",
             "bandwidth_mbps", "encoding", "transmit_seconds", "weighted_total");
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static List<String> keys(JsonNode node) {
@@ -44,7 +27,7 @@ class CostCommandTest {
 
     @Test
     void jsonIsOneObjectWithTheDocumentedKeys() throws Exception {
-        Outcome o = run("cost", "--backbone", "resnet18", "--size", "7", "--width", "0.25", "--stem", "small",
+        CliRun o = run("cost", "--backbone", "resnet18", "--size", "7", "--width", "0.25", "--stem", "small",
                 "--images", "20", "--encoding", "raw", "--bandwidth-mbps", "0.5", "--json");
         assertEquals(0, o.code(), o.err());
         assertEquals(1, o.out().strip().lines().count(), o.out());
@@ -61,7 +44,7 @@ class CostCommandTest {
 
     @Test
     void configWithTeacherGivesStudentAndTeacher() throws Exception {
-        Outcome o = run("cost", "--config", "sample-configs/demo-fashion-mnist-isrd.yaml", "--images", "20", "--json",
+        CliRun o = run("cost", "--config", "sample-configs/demo-fashion-mnist-isrd.yaml", "--images", "20", "--json",
                 "--weights", "macs=0,bytes=1");
         assertEquals(0, o.code(), o.err());
         JsonNode json = new ObjectMapper().readTree(o.out());
@@ -78,7 +61,7 @@ class CostCommandTest {
 
     @Test
     void tableHasOneAlignedRowPerQuantity() {
-        Outcome o = run("cost", "--backbone", "mobilenet_v2", "--size", "28", "--width", "0.5", "--images", "10");
+        CliRun o = run("cost", "--backbone", "mobilenet_v2", "--size", "28", "--width", "0.5", "--images", "10");
         assertEquals(0, o.code(), o.err());
         List<String> lines = o.out().strip().lines().toList();
         assertEquals(1 + KEYS.size(), lines.size(), o.out());
@@ -92,7 +75,7 @@ class CostCommandTest {
 
     @Test
     void tooSmallInputEndsWithOneLineAndExitCode2() {
-        Outcome o = run("cost", "--backbone", "resnet50", "--size", "16", "--stem", "imagenet");
+        CliRun o = run("cost", "--backbone", "resnet50", "--size", "16", "--stem", "imagenet");
         assertEquals(2, o.code());
         assertTrue(o.err().startsWith("error: ") && o.err().contains("too small"), o.err());
         assertEquals(1, o.err().strip().lines().count(), o.err());
@@ -108,7 +91,7 @@ class CostCommandTest {
             {"cost", "--backbone", "resnet18"},
             {"cost", "--backbone", "resnet18", "--size", "28", "--encoding", "gif"},
         }) {
-            Outcome o = run(args);
+            CliRun o = run(args);
             assertEquals(2, o.code(), String.join(" ", args));
             assertTrue(o.err().startsWith("error: "), o.err());
             assertEquals(1, o.err().strip().lines().count(), o.err());

@@ -34,6 +34,11 @@ public record CostModel(int jpegQuality, double bandwidthMbps, String encoding, 
         weights = weights == null ? CostWeights.DEFAULT : weights;
     }
 
+    /** What identifies the measured images (the bytes cache key): the set, its folder and test limit. */
+    public static String datasetKey(org.pixeldistill.core.config.DataConfig d) {
+        return d.dataset() + ":" + d.path() + ":" + d.testLimit();
+    }
+
     public static CostModel defaults() {
         return new CostModel(ImageBytes.DEFAULT_JPEG_QUALITY, DEFAULT_BANDWIDTH_MBPS, "jpeg", CostWeights.DEFAULT,
                 ImageBytes.DEFAULT_IMAGES);
