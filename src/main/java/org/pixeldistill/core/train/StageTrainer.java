@@ -147,6 +147,8 @@ public final class StageTrainer {
                     best ? epoch : before.bestEpoch(), acc.top1(), false, wall);
             s.metrics().append(row);
             s.checkpoint().saveLast(step.blocks(), step.sgd().stateBytes(), after, best);
+            listener.onEpochModels(new EpochModels(s.stage(), s.seed(), epoch, student, s.teacher(), step.distillers(),
+                    sampler, s.data().test()));
             listener.onEpoch(row);
             return after;
         }

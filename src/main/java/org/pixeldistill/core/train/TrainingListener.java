@@ -15,6 +15,12 @@ public interface TrainingListener {
     /** An epoch finished and was evaluated and checkpointed. */
     default void onEpoch(MetricsRow row) {}
 
+    /**
+     * After each epoch's evaluation, before {@link #onEpoch}: the live networks, for inspection.
+     * Runs on the training thread and delays training while it runs: keep it to a few images.
+     */
+    default void onEpochModels(EpochModels models) {}
+
     default void onStageEnd(String stage, int seed, double bestTop1, double lastTop1) {}
 
     /** A line worth showing the user (teacher reused, resumed from epoch n, ...). */
@@ -47,6 +53,11 @@ public interface TrainingListener {
             @Override
             public void onEpoch(MetricsRow row) {
                 for (TrainingListener l : listeners) l.onEpoch(row);
+            }
+
+            @Override
+            public void onEpochModels(EpochModels models) {
+                for (TrainingListener l : listeners) l.onEpochModels(models);
             }
 
             @Override
