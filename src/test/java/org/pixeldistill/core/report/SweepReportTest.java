@@ -121,6 +121,18 @@ class SweepReportTest {
     }
 
     @Test
+    void aMovedSweepFolderStillFindsItsCellsUnderCells() throws Exception {
+        Path before = SweepFixture.write(dir.resolve("a/sweeps/demo"), SweepFixture.twoRatiosThreeMethods());
+        Path after = dir.resolve("b/demo");
+        java.nio.file.Files.createDirectories(after.getParent());
+        java.nio.file.Files.move(before, after);
+        SweepFolder moved = SweepFolder.read(after);
+        assertEquals(6, moved.summaries().size());
+        assertEquals(after.resolve("cells/resnet18-r4-kd-0123abcd"), moved.cellDirs().get("resnet18-r4-kd"));
+        assertEquals(6, moved.configs().get("resnet18-r2-kd").train().epochs());
+    }
+
+    @Test
     void aFolderWithoutSweepCsvIsAnErrorNamingThePath() {
         Path empty = dir.resolve("sweeps/none");
         ConfigException e = assertThrows(ConfigException.class, () -> SweepReport.render(empty, "x"));
