@@ -97,6 +97,9 @@ final class Findings {
         }
         SweepRow second = ranked.get(1);
         Comparison c = Comparison.of(first, second);
+        if (c.delta() == 0) {
+            return Optional.of(head + ", tied with " + second.method() + ": no clear winner.");
+        }
         String gap = pct(c.delta()) + " points ahead of " + second.method() + " (" + pct(second.bestMean()) + " %)";
         return Optional.of(head + switch (c.verdict()) {
             case BEATS -> ", " + gap + ", more than their combined spread of " + pct(c.spread()) + " points.";

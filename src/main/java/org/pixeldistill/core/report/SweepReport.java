@@ -87,9 +87,10 @@ public final class SweepReport {
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))).append(")\n");
         double wall = sweep.summaries().values().stream().map(RunSummary::provenance).filter(Objects::nonNull)
                 .mapToDouble(RunSummary.Provenance::wallSeconds).sum();
-        s.append(String.format(java.util.Locale.ROOT, "- Total wall time: %s (%.0f s, the sum of the cells' wall_seconds;"
-                + " a teacher or assistant shared by several cells is counted in the cell that trained it)%n",
-                ReportFormat.duration(wall), wall));
+        s.append("- Total wall time: ").append(ReportFormat.duration(wall))
+                .append(wall >= 59.5 ? String.format(java.util.Locale.ROOT, " = %.0f s", wall) : "")
+                .append(" (the sum of the cells' wall_seconds; a teacher or assistant shared by several cells is"
+                        + " counted in the cell that trained it)\n");
         return s.toString();
     }
 

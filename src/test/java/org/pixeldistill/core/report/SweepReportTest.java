@@ -39,7 +39,7 @@ class SweepReportTest {
         assertTrue(md.contains("- Seeds per cell: 3; epochs: 6"), md);
         assertTrue(md.contains("- Cells: 6 (5 finished, 1 running)"), md);
         // six cells of 100 s each
-        assertTrue(md.contains("- Total wall time: 10 min 00 s (600 s"), md);
+        assertTrue(md.contains("- Total wall time: 10 min 00 s = 600 s (the sum of the cells' wall_seconds;"), md);
         assertTrue(md.contains("counted in the cell that trained it"), md);
     }
 
@@ -118,6 +118,18 @@ class SweepReportTest {
         assertTrue(md.contains("- At r = 2 (14 px), kd reaches 85.00 % against the baseline's 80.00 % (+5.00 points);"
                 + " with a single seed there is no spread to judge this difference against."), md);
         assertFalse(md.contains("kd beats"), md);
+        assertTrue(md.contains("- Best at r = 2 (14 px): kd, 85.00 %, 5.00 points ahead of baseline (80.00 %); a single"
+                + " seed, so the lead is not established."), md);
+    }
+
+    @Test
+    void equalAccuraciesAreATieNotAWin() {
+        String md = report(List.of(
+                new SweepFixture.Cell(2, "baseline", "finished", 80.0, 0.5, 80.0, 3),
+                new SweepFixture.Cell(2, "isrd", "finished", 80.0, 0.5, 80.0, 3)));
+        assertTrue(md.contains("- Best at r = 2 (14 px): baseline, 80.00 %, tied with isrd: no clear winner."), md);
+        assertTrue(md.contains("isrd is within the spread of the baseline, no clear difference: 80.00 % against"
+                + " 80.00 %, +0.00 points"), md);
     }
 
     @Test
