@@ -1,0 +1,52 @@
+package org.pixeldistill.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pixeldistill.core.report.SweepReport;
+import org.pixeldistill.core.run.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code report}: a Markdown report of a sweep folder, from its sweep.csv and run folders. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write a Markdown report of a sweep: set-up, accuracy per method and ratio, costs, the Pareto"
+                + " front and findings drawn from the numbers.")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--sweep", required = true, description = "sweep folder, e.g. runs/sweeps/demo-fmnist-tas")
+    Path sweep;
+
+    @Option(names = "--out", description = "Markdown file to write (default: print to standard output)")
+    Path out;
+
+    @Option(names = "--command", description = "text recorded as what generated the report (default: this command line)")
+    String command;
+
+    @Override
+    public Integer call() {
+        String markdown = SweepReport.render(sweep, command != null ? command : commandLine());
+        if (out == null) {
+            System.out.print(markdown);
+        } else {
+            AtomicFiles.writeString(out, markdown);
+            System.out.println("report: " + out);
+        }
+        return 0;
+    }
+
+    /** The command as typed, rebuilt from the parsed arguments (quoted where a shell would need it). */
+    private String commandLine() {
+        // the root's original arguments hold the whole line, subcommand name included
+        List<String> words = new ArrayList<>(List.of(spec.root().name()));
+        for (String arg : spec.root().commandLine().getParseResult().originalArgs()) {
+            words.add(arg.matches("[A-Za-z0-9_./=:,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return String.join(" ", words);
+    }
+}
