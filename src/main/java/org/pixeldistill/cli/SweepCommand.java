@@ -80,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "sweep %s: %d cells (%d ratios x %d students x %d methods), %d seed(s) each%n",
                 base.name(), cells.size(), ratios.size(), studentList.size(), methods.size(), seeds);
         Map<String, CostReport> costs = costs(base, cells);
-        Path sweepDir = out.resolve("sweeps").resolve(base.name());
+        Path sweepDir = out.toAbsolutePath().resolve("sweeps").resolve(base.name());
         Path csv = sweepDir.resolve("sweep.csv");
         try (CancelOnShutdown shutdown = new CancelOnShutdown()) {
             SweepRunner runner = new SweepRunner(out, sweepDir, new ConsoleProgress(System.out), shutdown.cancellation());
