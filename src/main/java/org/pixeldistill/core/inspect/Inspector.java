@@ -89,6 +89,10 @@ public final class Inspector {
         int c = test.channels();
         int big = sampler.largeSize();
         int small = sampler.smallSize();
+        requireInputSize(m.stage(), m.student().spec().inputSize(), small, "small");
+        if (m.teacher() != null) {
+            requireInputSize("frozen teacher", m.teacher().spec().inputSize(), big, "large");
+        }
         float[] largeViews = new float[n * c * big * big];
         float[] smallViews = new float[n * c * small * small];
         int[] labels = new int[n];
@@ -136,6 +140,13 @@ public final class Inspector {
             }
         }
         return out;
+    }
+
+    private static void requireInputSize(String who, int takes, int made, String view) {
+        if (takes != made) {
+            throw new IllegalArgumentException("the " + who + " takes " + takes + "x" + takes + " images but the sampler makes "
+                    + made + "x" + made + " " + view + " views");
+        }
     }
 
     private static RawImage reconstruction(NetworkReadout student, int i, float[] mean, float[] std) {

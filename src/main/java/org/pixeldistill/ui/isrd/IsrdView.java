@@ -168,18 +168,32 @@ public final class IsrdView {
             return;
         }
         ImageInspection first = s.images().isEmpty() ? null : s.images().get(0);
-        caption.setText(s.stage() + ", seed " + s.seed() + ", after epoch " + (s.epoch() + 1) + " — "
-                + (first == null ? s.mapKind() : first.mapKind()) + " on stage " + s.featureStage()
-                + (first == null ? "" : " · teacher's view " + first.large().width() + "×" + first.large().height()
-                        + ", student's " + first.small().width() + "×" + first.small().height()));
-        String[] headers = {"", "teacher's view", "student's view (enlarged, no smoothing)", "ISRD reconstruction",
-                "teacher's map", "student's map"};
+        caption.setText(captionOf(s, first));
+        String[] headers = {"", "teacher's view", "student's view\n(enlarged, no smoothing)",
+                "ISRD reconstruction\nfrom the student's f0", "teacher's map", "student's map"};
         for (int c = 0; c < headers.length; c++) {
             grid.add(new Label(headers[c]), c, 0);
         }
         for (int i = 0; i < s.images().size(); i++) {
             addRow(s, s.images().get(i), i);
         }
+    }
+
+    /** Stage, epoch, map kind and the sizes involved; says so when the student's map is a single cell. */
+    private static String captionOf(InspectionSnapshot s, ImageInspection first) {
+        String head = s.stage() + ", seed " + s.seed() + ", after epoch " + (s.epoch() + 1) + " — "
+                + (first == null ? s.mapKind() : first.mapKind()) + " on stage " + s.featureStage();
+        if (first == null) {
+            return head;
+        }
+        String sizes = " · views: teacher " + first.large().width() + "×" + first.large().height() + ", student "
+                + first.small().width() + "×" + first.small().height() + " · maps: "
+                + (first.hasTeacher() ? "teacher " + first.teacherMapSize() + "×" + first.teacherMapSize() + ", " : "")
+                + "student " + first.studentMapSize() + "×" + first.studentMapSize();
+        String hint = first.studentMapSize() == 1
+                ? "\nThe student's map has a single cell at this stage: choose an earlier feature stage to see where it looks."
+                : "";
+        return head + sizes + hint;
     }
 
     private void addRow(InspectionSnapshot s, ImageInspection img, int i) {
