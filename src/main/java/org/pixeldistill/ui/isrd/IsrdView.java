@@ -13,17 +13,13 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import javax.imageio.ImageIO;
-import org.pixeldistill.core.inspect.ImageInspection;
 import org.pixeldistill.core.inspect.InspectionSnapshot;
 import org.pixeldistill.core.inspect.Inspector;
 import org.pixeldistill.core.run.AtomicFiles;
@@ -41,30 +37,22 @@ import org.pixeldistill.core.run.AtomicFiles;
  * isrdStudentMap-i.
  */
 public final class IsrdView {
-    /** Cells are enlarged by whole factors to about this many screen pixels. */
-    static final int CELL_PIXELS = 112;
-
     private final IsrdViewModel vm;
     private final BorderPane root = new BorderPane();
     private final VBox panel = new VBox(8);
-    private final Label caption = new Label();
-    private final GridPane grid = new GridPane();
+    private final SnapshotGrid grid = new SnapshotGrid();
 
     public IsrdView(IsrdViewModel vm) {
         this.vm = vm;
-        caption.setId("isrdCaption");
-        grid.setId("isrdGrid");
-        grid.setHgap(8);
-        grid.setVgap(8);
         panel.setPadding(new Insets(8));
-        panel.getChildren().addAll(caption, grid);
+        panel.getChildren().addAll(grid.caption(), grid.grid());
         panel.setStyle("-fx-background-color: white;");
         root.setTop(controls());
         ScrollPane scroll = new ScrollPane(panel);
         scroll.setFitToWidth(true);
         root.setCenter(scroll);
-        vm.snapshotProperty().addListener((o, a, b) -> render(b));
-        render(vm.snapshotProperty().get());
+        vm.snapshotProperty().addListener((o, a, b) -> grid.render(b));
+        grid.render(vm.snapshotProperty().get());
     }
 
     public Node node() {
@@ -159,86 +147,6 @@ public final class IsrdView {
         } catch (RuntimeException ex) {
             vm.report("Export failed: " + ex.getMessage());
         }
-    }
-
-    private void render(InspectionSnapshot s) {
-        grid.getChildren().clear();
-        if (s == null) {
-            caption.setText("Nothing to show yet: the panel fills in after each epoch of training.");
-            return;
-        }
-        ImageInspection first = s.images().isEmpty() ? null : s.images().get(0);
-        caption.setText(captionOf(s, first));
-        String[] headers = {"", "teacher's view", "student's view\n(enlarged, no smoothing)",
-                "ISRD reconstruction\nfrom the student's f0", "teacher's map", "student's map"};
-        for (int c = 0; c < headers.length; c++) {
-            grid.add(new Label(headers[c]), c, 0);
-        }
-        for (int i = 0; i < s.images().size(); i++) {
-            addRow(s, s.images().get(i), i);
-        }
-    }
-
-    /** Stage, epoch, map kind and the sizes involved; says so when the student's map is a single cell. */
-    private static String captionOf(InspectionSnapshot s, ImageInspection first) {
-        String head = s.stage() + ", seed " + s.seed() + ", after epoch " + (s.epoch() + 1) + " — "
-                + (first == null ? s.mapKind() : first.mapKind()) + " on stage " + s.featureStage();
-        if (first == null) {
-            return head;
-        }
-        String sizes = " · views: teacher " + first.large().width() + "×" + first.large().height() + ", student "
-                + first.small().width() + "×" + first.small().height() + " · maps: "
-                + (first.hasTeacher() ? "teacher " + first.teacherMapSize() + "×" + first.teacherMapSize() + ", " : "")
-                + "student " + first.studentMapSize() + "×" + first.studentMapSize();
-        String hint = first.studentMapSize() == 1
-                ? "\nThe student's map has a single cell at this stage: choose an earlier feature stage to see where it looks."
-                : "";
-        return head + sizes + hint;
-    }
-
-    private void addRow(InspectionSnapshot s, ImageInspection img, int i) {
-        int row = i + 1;
-        int largeScale = PanelPixels.scaleFor(img.large().width(), CELL_PIXELS);
-        int smallScale = PanelPixels.scaleFor(img.small().width(), img.large().width() * largeScale);
-        Label rowCaption = new Label("#" + img.testIndex() + "\ntrue: " + s.className(img.label())
-                + "\nstudent: " + s.className(img.studentPrediction())
-                + (img.hasTeacher() ? "\nteacher: " + s.className(img.teacherPrediction()) : ""));
-        rowCaption.setId("isrdRowCaption-" + i);
-        grid.add(rowCaption, 0, row);
-        grid.add(image(PanelPixels.enlarge(img.large(), largeScale), "isrdLarge-" + i), 1, row);
-        grid.add(image(PanelPixels.enlarge(img.small(), smallScale), "isrdSmall-" + i), 2, row);
-        if (img.hasReconstruction()) {
-            int scale = PanelPixels.scaleFor(img.reconstruction().width(), CELL_PIXELS);
-            grid.add(image(PanelPixels.enlarge(img.reconstruction(), scale), "isrdReconstruction-" + i), 3, row);
-        } else {
-            grid.add(note("no ISRD in this run", "isrdNoReconstruction-" + i), 3, row);
-        }
-        if (img.hasTeacher()) {
-            grid.add(image(PanelPixels.overlay(img.large(), largeScale, img.teacherMap(), img.teacherMapSize(),
-                    PanelPixels.OVERLAY_ALPHA), "isrdTeacherMap-" + i), 4, row);
-        } else {
-            grid.add(note("no teacher in this stage", "isrdNoTeacher-" + i), 4, row);
-        }
-        grid.add(image(PanelPixels.overlay(img.small(), smallScale, img.studentMap(), img.studentMapSize(),
-                PanelPixels.OVERLAY_ALPHA), "isrdStudentMap-" + i), 5, row);
-    }
-
-    private static ImageView image(PanelPixels.Argb pixels, String id) {
-        WritableImage image = new WritableImage(pixels.width(), pixels.height());
-        image.getPixelWriter().setPixels(0, 0, pixels.width(), pixels.height(), PixelFormat.getIntArgbInstance(),
-                pixels.pixels(), 0, pixels.width());
-        ImageView view = new ImageView(image);
-        view.setSmooth(false); // shown 1:1 anyway; never let a resize blur the blocks
-        view.setId(id);
-        return view;
-    }
-
-    private static Label note(String text, String id) {
-        Label label = new Label(text);
-        label.setId(id);
-        label.setWrapText(true);
-        label.setMaxWidth(CELL_PIXELS);
-        return label;
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
