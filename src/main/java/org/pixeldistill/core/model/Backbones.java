@@ -89,6 +89,29 @@ public final class Backbones {
         return FeatureTaps.of(block.forward(ps, new NDList(x), training));
     }
 
+    /** Whether {@code backbone} is one of this project's CNNs (ResNet, MobileNetV2), not a ViT. */
+    public static boolean isCnn(Block backbone) {
+        return backbone instanceof TappedCnn;
+    }
+
+    /**
+     * For Grad-CAM: runs a CNN backbone from the output of stage {@code stage} (1-based; the last
+     * stage runs only the head) through the remaining stages, global average pooling and the linear
+     * head, and returns the logits. Starting from a detached copy of the stage's output that requires
+     * a gradient is what gives that output a gradient (marking the non-leaf original gives zeros).
+     *
+     * @throws IllegalArgumentException for a ViT (its head reads the class token, not a pooled map)
+     *     or a stage outside 1..number of stages
+     */
+    public static NDArray logitsFromStage(Block backbone, ParameterStore ps, NDArray stageOutput, int stage,
+            boolean training) {
+        if (!(backbone instanceof TappedCnn cnn)) {
+            throw new IllegalArgumentException("logitsFromStage needs a CNN backbone, got "
+                    + backbone.getClass().getSimpleName());
+        }
+        return cnn.logitsFromStage(ps, stageOutput, stage, training);
+    }
+
     /** "small", or "auto" with an input of at most {@value #SMALL_INPUT_LIMIT} pixels. */
     static boolean usesSmallStem(BackboneSpec spec) {
         return "small".equals(spec.stem())

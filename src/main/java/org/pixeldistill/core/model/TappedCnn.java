@@ -51,6 +51,23 @@ final class TappedCnn extends AbstractBlock {
         return out;
     }
 
+    /**
+     * Continues a forward pass from stage {@code stage}'s output (1-based): the later stages, global
+     * average pooling and the linear head, returning the logits. Lets Grad-CAM start from a detached
+     * copy of a stage's output (see {@link Backbones#logitsFromStage}).
+     */
+    NDArray logitsFromStage(ParameterStore ps, NDArray stageOutput, int stage, boolean training) {
+        if (stage < 1 || stage > stages.size()) {
+            throw new IllegalArgumentException("stage must be 1.." + stages.size() + ", got " + stage);
+        }
+        NDList x = new NDList(stageOutput);
+        for (int i = stage; i < stages.size(); i++) {
+            x = stages.get(i).forward(ps, x, training);
+        }
+        NDArray pooled = Layers.globalAveragePool(x.singletonOrThrow());
+        return head.forward(ps, new NDList(pooled), training).singletonOrThrow();
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return walkShapes(inputShapes, null, null);

@@ -1,0 +1,165 @@
+package org.pixeldistill.ui.isrd;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import javax.imageio.ImageIO;
+import org.pixeldistill.core.inspect.InspectionSnapshot;
+import org.pixeldistill.core.inspect.Inspector;
+import org.pixeldistill.core.run.AtomicFiles;
+
+/**
+ * The ISRD panel: one row per fixed test image with the teacher's large view, the student's small
+ * view enlarged without smoothing (every pixel a solid block: what the student really gets), the
+ * ISRD decoder's reconstruction of the large view from the student's first features, and each
+ * network's map (attention or Grad-CAM, heat colours over its own view). Binds to an
+ * {@link IsrdViewModel} and does nothing else.
+ *
+ * <p>Node ids: isrdMapKind, isrdFeatureStage, isrdTrainingStage, isrdEnabled, isrdExport,
+ * isrdStatus, isrdCaption, isrdGrid; per image row i: isrdRowCaption-i, isrdLarge-i, isrdSmall-i,
+ * isrdReconstruction-i (or isrdNoReconstruction-i), isrdTeacherMap-i (or isrdNoTeacher-i),
+ * isrdStudentMap-i.
+ */
+public final class IsrdView {
+    private final IsrdViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final VBox panel = new VBox(8);
+    private final SnapshotGrid grid = new SnapshotGrid();
+
+    public IsrdView(IsrdViewModel vm) {
+        this.vm = vm;
+        panel.setPadding(new Insets(8));
+        panel.getChildren().addAll(grid.caption(), grid.grid());
+        panel.setStyle("-fx-background-color: white;");
+        root.setTop(controls());
+        ScrollPane scroll = new ScrollPane(panel);
+        scroll.setFitToWidth(true);
+        root.setCenter(scroll);
+        vm.snapshotProperty().addListener((o, a, b) -> grid.render(b));
+        grid.render(vm.snapshotProperty().get());
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** Writes the panel (caption and grid, as on screen) as a PNG; call on the FX thread. */
+    public void exportPng(Path file) {
+        WritableImage shot = panel.snapshot(null, null);
+        BufferedImage image = SwingFXUtils.fromFXImage(shot, null);
+        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
+    }
+
+    private Node controls() {
+        ChoiceBox<String> kind = new ChoiceBox<>();
+        kind.setId("isrdMapKind");
+        kind.getItems().setAll(vm.mapKinds());
+        kind.setConverter(converter(k -> Inspector.GRADCAM.equals(k) ? "Grad-CAM" : "Attention"));
+        kind.valueProperty().bindBidirectional(vm.mapKindProperty());
+        kind.setTooltip(new Tooltip("Attention: where the stage's activations are strong (channel mean of f², as"
+                + " attention transfer uses it).\nGrad-CAM: which places raise the predicted class's score"
+                + " (CNNs only; a ViT shows attention instead)."));
+
+        ChoiceBox<Number> stage = new ChoiceBox<>();
+        stage.setId("isrdFeatureStage");
+        fillStages(stage, 4);
+        vm.stageCountProperty().addListener((o, a, b) -> fillStages(stage, b.intValue()));
+        stage.setConverter(converter(s -> s.intValue() == 0 ? "last stage" : "stage " + s));
+        stage.valueProperty().bindBidirectional(vm.featureStageProperty());
+        stage.setTooltip(new Tooltip("Which backbone stage the maps come from. A 7x7 student's last stage is"
+                + " often 1x1: an earlier stage shows more places."));
+
+        ChoiceBox<String> training = new ChoiceBox<>();
+        training.setId("isrdTrainingStage");
+        training.getItems().setAll(IsrdViewModel.TRAINING_STAGES);
+        training.valueProperty().bindBidirectional(vm.trainingStageProperty());
+        training.setTooltip(new Tooltip("Which network's training the panel follows, epoch by epoch"
+                + " (student also follows a single model)."));
+
+        CheckBox enabled = new CheckBox("inspect each epoch");
+        enabled.setId("isrdEnabled");
+        enabled.selectedProperty().bindBidirectional(vm.enabledProperty());
+        enabled.setTooltip(new Tooltip("Runs the networks on the fixed test images after every epoch"
+                + " (a fraction of a second)."));
+
+        Button export = new Button("Export PNG…");
+        export.setId("isrdExport");
+        export.setTooltip(new Tooltip("Saves the panel as shown (caption and all rows) as a PNG image."));
+        export.setOnAction(e -> chooseAndExport());
+
+        Label status = new Label();
+        status.setId("isrdStatus");
+        status.textProperty().bind(vm.statusProperty());
+
+        FlowPane bar = new FlowPane(8, 6, new Label("Map:"), kind, new Label("Feature stage:"), stage,
+                new Label("Follow:"), training, enabled, export, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        return bar;
+    }
+
+    /** Offers "last stage" and stages 1..count, adjusting the list in place so a valid choice is kept. */
+    private static void fillStages(ChoiceBox<Number> box, int count) {
+        int wanted = Math.max(1, count) + 1;
+        while (box.getItems().size() > wanted) {
+            box.getItems().remove(box.getItems().size() - 1);
+        }
+        while (box.getItems().size() < wanted) {
+            box.getItems().add(box.getItems().size());
+        }
+    }
+
+    private void chooseAndExport() {
+        InspectionSnapshot s = vm.snapshotProperty().get();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the ISRD panel");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName(s == null ? "isrd.png"
+                : "isrd-" + s.stage() + "-seed" + s.seed() + "-epoch" + (s.epoch() + 1) + "-" + s.mapKind() + ".png");
+        File dir = new File(vm.exportDirectoryProperty().get() == null ? "" : vm.exportDirectoryProperty().get());
+        if (dir.isDirectory()) {
+            chooser.setInitialDirectory(dir);
+        }
+        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            exportPng(file.toPath());
+            vm.exportDirectoryProperty().set(file.getAbsoluteFile().getParent());
+            vm.report("Exported " + file.getName());
+        } catch (RuntimeException ex) {
+            vm.report("Export failed: " + ex.getMessage());
+        }
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("choice boxes do not parse");
+            }
+        };
+    }
+}

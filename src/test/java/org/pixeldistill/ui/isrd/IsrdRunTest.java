@@ -1,0 +1,76 @@
+package org.pixeldistill.ui.isrd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.inspect.ImageInspection;
+import org.pixeldistill.core.inspect.InspectionSnapshot;
+import org.pixeldistill.core.run.MetricsRow;
+import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.train.Cancellation;
+import org.pixeldistill.core.train.RunPipeline;
+import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.ui.common.UiThread;
+
+/** The view-model's listener attached to a tiny real run (teacher at 14, student at 7, kd + isrd). */
+class IsrdRunTest {
+    private static final String DATA = Path.of("assets/fashion-mnist").toAbsolutePath().toString();
+
+    @Test
+    void aRealRunFillsThePanelAfterEachStudentEpoch(@TempDir Path dir) throws IOException {
+        String data = "data:\n  dataset: fashion-mnist\n  path: " + DATA + "\n  train_limit: 300\n  test_limit: 100\n"
+                + "  crop: pad\n  pad: 2\n  flip: false\n  interpolation: area\n  workers: 1\n";
+        String train = "train:\n  epochs: 2\n  batch_size: 32\n  lr: 0.05\n  schedule: cosine\n  seeds: [0]\n";
+        Files.writeString(dir.resolve("teacher.yaml"), "name: t\n" + data
+                + "model:\n  backbone: resnet18\n  input_size: 14\n  width: 0.125\n  stem: small\n"
+                + train.replace("epochs: 2", "epochs: 1"));
+        Path student = dir.resolve("student.yaml");
+        Files.writeString(student, "name: s\nteacher:\n  config: teacher.yaml\n" + data
+                + "model:\n  backbone: resnet18\n  input_size: 7\n  width: 0.125\n  stem: small\n"
+                + "distill:\n  kd: {}\n  isrd: {eta: 10}\n" + train);
+
+        IsrdViewModel vm = new IsrdViewModel(UiThread.DIRECT, 6, null);
+        List<Integer> epochsShown = new ArrayList<>();
+        vm.snapshotProperty().addListener((o, a, b) -> epochsShown.add(b.epoch()));
+        RunFolder inspected = new RunPipeline(dir.resolve("runs"), vm.listener(), new Cancellation())
+                .train(ConfigLoader.load(student));
+
+        assertEquals(List.of(0, 1), epochsShown); // the teacher's epoch is not followed
+        InspectionSnapshot shown = vm.snapshotProperty().get();
+        assertEquals("student", shown.stage());
+        assertEquals(6, shown.images().size());
+        for (ImageInspection img : shown.images()) {
+            assertEquals(14, img.large().width());
+            assertEquals(7, img.small().width());
+            assertNotNull(img.reconstruction());
+            assertEquals(14, img.reconstruction().width());
+            assertEquals(2, img.teacherMapSize());
+        }
+
+        // The same run without the panel (the teacher is reused) trains to the same numbers: the
+        // inspection changes neither weights, gradients nor BatchNorm statistics.
+        RunFolder plain = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
+                .train(ConfigLoader.load(student));
+        assertEquals(studentNumbers(plain), studentNumbers(inspected));
+    }
+
+    /** Losses and accuracies of the student's epochs (not the timings). */
+    private static List<String> studentNumbers(RunFolder run) {
+        List<String> out = new ArrayList<>();
+        for (MetricsRow row : run.metrics().rows()) {
+            if (row.stage().equals("student")) {
+                out.add(row.epoch() + " " + row.losses() + " " + row.trainTop1() + " " + row.testTop1());
+            }
+        }
+        assertEquals(2, out.size());
+        return out;
+    }
+}
