@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.data.ImageDataset;
@@ -27,6 +28,7 @@ import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 import org.pixeldistill.ui.runs.RunCatalog;
+import org.pixeldistill.ui.runs.RunEntries;
 import org.pixeldistill.ui.runs.RunEntry;
 
 /**
@@ -149,7 +151,7 @@ public final class ParetoViewModel {
                 List<RunEntry> loaded = catalog.load();
                 ui.run(() -> setEntries(loaded));
             } catch (RuntimeException e) {
-                ui.run(() -> status.set("Cannot load runs: " + e.getMessage()));
+                ui.run(() -> status.set("Cannot load runs: " + RunEntries.oneLine(e)));
             }
         });
     }
@@ -161,6 +163,15 @@ public final class ParetoViewModel {
                 .collect(Collectors.toCollection(TreeSet::new));
         methods.setAll(found);
         rebuild();
+    }
+
+    /**
+     * Follows rows loaded elsewhere (the runs table's {@code rows()}): every change, including each
+     * cost measured, redraws the chart, so one refresh of the table serves both. Call on the UI thread.
+     */
+    public void follow(ObservableList<RunEntry> rows) {
+        rows.addListener((ListChangeListener<RunEntry>) c -> setEntries(List.copyOf(rows)));
+        setEntries(List.copyOf(rows));
     }
 
     /** Where a cost is drawn on the current axis. */
@@ -228,7 +239,7 @@ public final class ParetoViewModel {
             } catch (RuntimeException e) {
                 ui.run(() -> {
                     if (gen == whatIfGeneration.get()) {
-                        whatIfLabel.set("cannot measure the what-if cost: " + e.getMessage());
+                        whatIfLabel.set("cannot measure the what-if cost: " + RunEntries.oneLine(e));
                     }
                 });
             }
@@ -269,7 +280,7 @@ public final class ParetoViewModel {
             status.set("Chart saved to " + file);
             return true;
         } catch (RuntimeException e) {
-            status.set("Cannot save the chart: " + e.getMessage());
+            status.set("Cannot save the chart: " + RunEntries.oneLine(e));
             return false;
         }
     }

@@ -78,7 +78,7 @@ public final class RunEntries {
     }
 
     /** An exception as one short line (a stack trace never reaches the user). */
-    static String oneLine(Throwable e) {
+    public static String oneLine(Throwable e) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && !text.contains(cause.getMessage())) {

@@ -201,4 +201,20 @@ class ParetoViewModelTest {
         assertNull(vm.whatIfProperty().get());
         assertEquals("", vm.whatIfLabelProperty().get());
     }
+
+    @Test
+    void followingTheRunsTableRedrawsWhenItRefreshes() {
+        sizesRun("a7", 7, "isrd", 80, "finished");
+        org.pixeldistill.ui.runs.RunsTableViewModel table = new org.pixeldistill.ui.runs.RunsTableViewModel(catalog,
+                TaskRunner.DIRECT, UiThread.DIRECT, null);
+        table.refresh();
+        vm.follow(table.rows());
+        assertEquals(1, vm.points().size());
+
+        sizesRun("b28", 28, "isrd", 90, "finished");
+        table.refresh();
+
+        assertEquals(List.of("a7", "b28"), vm.points().stream().map(p -> p.entry().name()).toList());
+        assertEquals(2, vm.front().size());
+    }
 }
