@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.DataConfig;
+import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.cost.CostWeights;
@@ -105,6 +106,8 @@ final class CostReadout {
             dataSummary.set(summary);
         });
         try {
+            // Out-of-range values are refused before a network is built: a width of 9 would take gigabytes.
+            new ModelConfig(r.backbone(), r.size(), r.width(), r.stem(), 0).validate("model");
             BackboneSpec spec = new BackboneSpec(r.backbone(), r.size(), data.train().channels(),
                     data.train().numClasses(), r.width(), r.stem(), 0);
             CostModel model = new CostModel(ImageBytes.DEFAULT_JPEG_QUALITY, r.bandwidthMbps(), "jpeg",
