@@ -45,6 +45,8 @@ public final class SetupViewModel {
     private final StringProperty studentBackbone = new SimpleStringProperty("resnet18");
     private final ObjectProperty<Double> studentWidth = new SimpleObjectProperty<>(0.25);
     private final ObservableList<Integer> ratios = FXCollections.observableArrayList(Resolution.ratios(28));
+    /** Made once: a fresh read-only wrapper per call would be collected with the listeners added to it. */
+    private final ObservableList<Integer> ratiosView = FXCollections.unmodifiableObservableList(ratios);
     private final IntegerProperty resolutionIndex = new SimpleIntegerProperty(1);
     private final ReadOnlyIntegerWrapper studentSize = new ReadOnlyIntegerWrapper(7);
     private final ReadOnlyStringWrapper resolutionText = new ReadOnlyStringWrapper(Resolution.label(28, 4));
@@ -234,7 +236,7 @@ public final class SetupViewModel {
     public StringProperty studentBackboneProperty() { return studentBackbone; }
     public ObjectProperty<Double> studentWidthProperty() { return studentWidth; }
     /** Valid reduction ratios for the teacher's size, largest first (the slider's positions). */
-    public ObservableList<Integer> ratios() { return FXCollections.unmodifiableObservableList(ratios); }
+    public ObservableList<Integer> ratios() { return ratiosView; }
     /** Position of the resolution slider: an index into {@link #ratios()} (0 = smallest image). */
     public IntegerProperty resolutionIndexProperty() { return resolutionIndex; }
     public ReadOnlyIntegerProperty studentSizeProperty() { return studentSize.getReadOnlyProperty(); }

@@ -49,6 +49,10 @@ public final class LossChartViewModel {
     private final BooleanProperty perBatch = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Curve> batchCurve = new ReadOnlyObjectWrapper<>();
     private final BatchLossListener listener;
+    // Read-only views made once: a fresh wrapper per call would be collected with the listeners added to it.
+    private final ObservableList<Curve> lossCurvesView = FXCollections.unmodifiableObservableList(lossCurves);
+    private final ObservableList<Curve> accuracyCurvesView = FXCollections.unmodifiableObservableList(accuracyCurves);
+    private final ObservableList<String> stagesView = FXCollections.unmodifiableObservableList(stages);
 
     public LossChartViewModel(UiThread ui) {
         this.listener = new BatchLossListener(ui, this);
@@ -156,10 +160,10 @@ public final class LossChartViewModel {
         batchCurve.set(showBatches ? new Curve(batchStage, batchSeed, "total per batch", Smoothing.ema(batchPoints, a)) : null);
     }
 
-    public ObservableList<Curve> lossCurves() { return FXCollections.unmodifiableObservableList(lossCurves); }
-    public ObservableList<Curve> accuracyCurves() { return FXCollections.unmodifiableObservableList(accuracyCurves); }
+    public ObservableList<Curve> lossCurves() { return lossCurvesView; }
+    public ObservableList<Curve> accuracyCurves() { return accuracyCurvesView; }
     /** "all stages" and each stage seen so far. */
-    public ObservableList<String> stages() { return FXCollections.unmodifiableObservableList(stages); }
+    public ObservableList<String> stages() { return stagesView; }
     public StringProperty stageFilterProperty() { return stageFilter; }
     /** EMA factor 0..{@link Smoothing#MAX}. */
     public DoubleProperty smoothingProperty() { return smoothing; }

@@ -8,16 +8,19 @@ import org.pixeldistill.ui.common.UiThread;
 
 /**
  * Turns training events (on the training thread) into the progress bar, progress line and status
- * line (on the UI thread). Batch events are coalesced; stage, epoch and message events, a few per
- * minute, are posted one by one.
+ * line (on the UI thread). Batch events are thinned to five a second and coalesced; stage, epoch and
+ * message events, a few per minute, are posted one by one.
  */
 final class ProgressListener implements TrainingListener {
+    /** Five updates a second read as live; more only make a software-rendered window repaint for nothing. */
+    private static final long BATCH_POST_NANOS = 200_000_000L;
     private final UiThread ui;
     private final DoubleProperty progress;
     private final StringProperty progressText;
     private final StringProperty status;
     private final Coalescer<BatchProgress> batches;
     private volatile StageStart stage;
+    private long lastPost;
 
     ProgressListener(UiThread ui, DoubleProperty progress, StringProperty progressText, StringProperty status) {
         this.ui = ui;
@@ -44,7 +47,11 @@ final class ProgressListener implements TrainingListener {
 
     @Override
     public void onBatch(BatchProgress p) {
-        batches.post(p);
+        long now = System.nanoTime();
+        if (now - lastPost >= BATCH_POST_NANOS || p.batch() == p.batches()) {
+            lastPost = now;
+            batches.post(p);
+        }
     }
 
     @Override
