@@ -3,8 +3,11 @@ package org.pixeldistill.ui;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.pixeldistill.ui.common.FxUiThread;
 import org.pixeldistill.ui.common.TaskRunner;
@@ -29,13 +32,31 @@ public class Workbench extends Application {
         Map<String, String> named = getParameters().getNamed();
         Path runs = Path.of(named.getOrDefault("runs", RUNS_DIR.toString()));
         Path demo = Path.of(named.getOrDefault("data", DEMO_DATA.toString()));
-        WorkbenchModels models = WorkbenchModels.create(runs, demo, SetupPreferences.user(), TaskRunner.BACKGROUND,
-                new FxUiThread());
+        DeferredRunner runner = new DeferredRunner(TaskRunner.BACKGROUND);
+        WorkbenchModels models = WorkbenchModels.create(runs, demo, SetupPreferences.user(), runner, new FxUiThread());
         view = new WorkbenchView(models);
         models.training().findResumableRun();
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(view.node(), 1280, 820));
+        // 1280x820 where the screen allows, never larger than it (a 1366x768 laptop, say).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view.node(), Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight())));
         stage.show();
+        releaseAfterFirstFrame(runner);
+    }
+
+    /** Background work (the first cost readout loads the engine) starts once the window has been painted. */
+    private static void releaseAfterFirstFrame(DeferredRunner runner) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    runner.release();
+                }
+            }
+        }.start();
     }
 
     /** The window's content, for adding panels ({@link WorkbenchView#addPanel}). */

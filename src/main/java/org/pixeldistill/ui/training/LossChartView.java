@@ -10,7 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -80,7 +80,7 @@ public final class LossChartView {
         accuracy.getData().setAll(series(vm.accuracyCurves()));
     }
 
-    public Node node() {
+    public Parent node() {
         return root;
     }
 

@@ -2,7 +2,7 @@ package org.pixeldistill.ui.training;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -67,7 +67,7 @@ public final class TrainingView {
         });
     }
 
-    public Node node() {
+    public Parent node() {
         return root;
     }
 
