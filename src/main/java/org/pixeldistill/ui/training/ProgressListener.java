@@ -1,7 +1,9 @@
 package org.pixeldistill.ui.training;
 
+import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.StringProperty;
+import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.train.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
@@ -20,6 +22,9 @@ final class ProgressListener implements TrainingListener {
     private final StringProperty status;
     private final Coalescer<BatchProgress> batches;
     private volatile StageStart stage;
+    private volatile String stageLabel = "";
+    private volatile List<String> stages = List.of();
+    private volatile int seeds = 1;
     private long lastPost;
 
     ProgressListener(UiThread ui, DoubleProperty progress, StringProperty progressText, StringProperty status) {
@@ -29,14 +34,21 @@ final class ProgressListener implements TrainingListener {
         this.status = status;
         this.batches = new Coalescer<>(ui, p -> {
             progress.set(ProgressText.fraction(p));
-            progressText.set(ProgressText.batch(stage, p));
+            progressText.set(ProgressText.batch(stageLabel, p));
         });
+    }
+
+    /** The run's stages and seeds, for "stage 2/2 student" (the training thread calls this first). */
+    void plan(RunConfig config) {
+        stages = ProgressText.stagesOf(config);
+        seeds = config.train().seeds().size();
     }
 
     @Override
     public void onStageStart(StageStart start) {
         stage = start;
-        String line = ProgressText.stageStart(start);
+        stageLabel = ProgressText.stageLabel(stages, seeds, start.stage(), start.seed());
+        String line = ProgressText.stageStart(stageLabel, start);
         double done = start.epochs() == 0 ? 0 : start.startEpoch() / (double) start.epochs();
         ui.run(() -> {
             progress.set(done);

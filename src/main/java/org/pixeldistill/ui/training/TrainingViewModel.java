@@ -101,7 +101,8 @@ public final class TrainingViewModel {
         if (running.get()) {
             return;
         }
-        launch("training " + config.name(), "starting " + config.name() + "...", (pipeline, folderSink) -> {
+        launch("training " + config.name(), "starting " + config.name() + "...", (pipeline, progressListener, folderSink) -> {
+            progressListener.plan(config);
             RunFolder folder = RunFolder.create(runsRoot, config.name());
             folderSink.accept(folder.dir());
             return pipeline.trainIn(folder.dir(), config);
@@ -123,8 +124,10 @@ public final class TrainingViewModel {
         if (running.get()) {
             return;
         }
-        launch("resuming " + runDir.getFileName(), "resuming " + runDir.getFileName() + "...", (pipeline, sink) -> {
+        launch("resuming " + runDir.getFileName(), "resuming " + runDir.getFileName() + "...", (pipeline, progressListener,
+                sink) -> {
             sink.accept(runDir);
+            progressListener.plan(RunFolder.open(runDir).readConfig());
             return pipeline.resume(runDir);
         });
     }
@@ -172,7 +175,7 @@ public final class TrainingViewModel {
 
     /** The pipeline call of a run; reports its folder as soon as it exists. */
     private interface Work {
-        RunFolder run(RunPipeline pipeline, java.util.function.Consumer<Path> folderSink);
+        RunFolder run(RunPipeline pipeline, ProgressListener progress, java.util.function.Consumer<Path> folderSink);
     }
 
     private void launch(String taskName, String message, Work work) {
@@ -193,7 +196,7 @@ public final class TrainingViewModel {
                     TrainingThread.lowerPriority();
                 }
                 TrainingThread.disableGradMode();
-                RunFolder finished = work.run(new RunPipeline(runsRoot, all, c), d -> {
+                RunFolder finished = work.run(new RunPipeline(runsRoot, all, c), progressListener, d -> {
                     dir[0] = d;
                     ui.run(() -> currentRun.set(d));
                 });

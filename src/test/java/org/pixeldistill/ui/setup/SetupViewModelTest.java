@@ -152,13 +152,13 @@ class SetupViewModelTest {
         vm.methodProperty().set(Method.BASELINE);
         vm.classroomDemo();
         RunConfig built = vm.buildConfig();
-        assertEquals(3000, built.data().trainLimit());
+        assertEquals(5000, built.data().trainLimit());
         assertEquals(7, built.model().inputSize());
         assertEquals(0.25, built.model().width());
         assertEquals(List.of("kd", "isrd"), built.distill().active());
         RunConfig teacher = ConfigLoader.load(Path.of(built.teacher().config()));
         assertEquals(28, teacher.model().inputSize());
-        assertEquals(3, teacher.train().epochs());
+        assertEquals(4, teacher.train().epochs());
     }
 
     @Test

@@ -70,7 +70,16 @@ class TrainingViewModelTest {
     @Test
     void aDistillationShowsTheTeachersAndTheStudentsCurves() {
         WorkbenchModels m = models(Method.ISRD, 1);
+        List<String> statuses = new java.util.ArrayList<>();
+        List<String> progress = new java.util.ArrayList<>();
+        m.training().statusProperty().addListener((o, was, is) -> statuses.add(is));
+        m.training().progressTextProperty().addListener((o, was, is) -> progress.add(is));
         m.training().start();
+        assertTrue(statuses.contains("stage 1/2 teacher: resnet18 at 28x28, 1 epoch"), statuses.toString());
+        assertTrue(statuses.contains("stage 2/2 student: resnet18 at 7x7 from resnet18 at 28, 1 epoch"),
+                statuses.toString());
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("stage 2/2 student · epoch 1/1 · batch ")
+                && l.endsWith(" left")), progress.toString());
         assertNotNull(m.training().lastFinishedRunProperty().get(), m.training().statusProperty().get());
         List<String> names = m.lossChart().lossCurves().stream().map(Curve::name).toList();
         assertTrue(names.containsAll(List.of("teacher ce", "student kd", "student isrd", "student total")), names.toString());
