@@ -131,6 +131,23 @@ class SetupViewModelTest {
     }
 
     @Test
+    void aCubFolderGetsThePhotographRecipe() throws Exception {
+        SetupViewModel vm = vm();
+        Path cub = Files.createDirectories(runs.resolve("CUB_200_2011"));
+        vm.chooseFolder(cub, "cub");
+        assertEquals(224, vm.teacherSizeProperty().get(), "the teacher size follows the layout");
+        assertEquals(List.of(8, 4, 2, 1), vm.ratios());
+        RunConfig built = vm.buildConfig();
+        assertEquals("cub", built.data().dataset());
+        assertEquals(cub.toAbsolutePath().normalize().toString(), built.data().path());
+        assertEquals(56, built.model().inputSize());
+        assertEquals("rrc", built.data().crop());
+        assertEquals(0.875, built.data().testCrop());
+        assertEquals("auto", built.model().stem());
+        assertEquals(224, ConfigLoader.load(Path.of(built.teacher().config())).model().inputSize());
+    }
+
+    @Test
     void choicesAreRememberedInThePreferencesNode() {
         SetupViewModel first = vm();
         first.methodProperty().set(Method.TAS);
