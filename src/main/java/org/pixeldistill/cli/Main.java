@@ -2,6 +2,7 @@ package org.pixeldistill.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pixeldistill.ui.WorkbenchLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,11 @@ public final class Main implements Runnable {
         if (needsRelaunch(args)) {
             System.exit(Relauncher.relaunch(args));
         }
+        if (args.length == 0) {
+            // No command: the workbench window (usage stays on --help).
+            WorkbenchLauncher.launch(args);
+            System.exit(0);
+        }
         System.exit(run(args));
     }
 
@@ -38,7 +44,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        // No subcommand: the workbench window will open here (a later issue); until then, usage.
+        // Reached without a command only through run() (tests, embedding): main() opens the workbench instead.
         CommandLine.usage(this, System.out);
     }
 
@@ -52,6 +58,7 @@ public final class Main implements Runnable {
             return false;
         }
         List<String> trainingCommands = new ArrayList<>(List.of("train", "eval", "bench", "sweep"));
-        return args.length > 0 && trainingCommands.contains(args[0]);
+        // No arguments opens the workbench, which trains too.
+        return args.length == 0 || trainingCommands.contains(args[0]);
     }
 }

@@ -1,0 +1,66 @@
+package org.pixeldistill.ui.training;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.StringProperty;
+import org.pixeldistill.core.run.MetricsRow;
+import org.pixeldistill.core.train.EpochModels;
+import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.ui.common.UiThread;
+
+/**
+ * The listeners other views registered, each called in turn; one that throws is reported in the
+ * status line instead of failing the run (a broken chart must not cost an hour of training).
+ */
+final class GuardedListeners implements TrainingListener {
+    private final List<TrainingListener> listeners;
+    private final UiThread ui;
+    private final StringProperty status;
+
+    GuardedListeners(List<TrainingListener> listeners, UiThread ui, StringProperty status) {
+        this.listeners = listeners;
+        this.ui = ui;
+        this.status = status;
+    }
+
+    private void each(Consumer<TrainingListener> event) {
+        for (TrainingListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                String line = "a view could not follow training: " + ProgressText.oneLine(e);
+                ui.run(() -> status.set(line));
+            }
+        }
+    }
+
+    @Override
+    public void onStageStart(StageStart start) {
+        each(l -> l.onStageStart(start));
+    }
+
+    @Override
+    public void onBatch(BatchProgress progress) {
+        each(l -> l.onBatch(progress));
+    }
+
+    @Override
+    public void onEpoch(MetricsRow row) {
+        each(l -> l.onEpoch(row));
+    }
+
+    @Override
+    public void onEpochModels(EpochModels models) {
+        each(l -> l.onEpochModels(models));
+    }
+
+    @Override
+    public void onStageEnd(String stage, int seed, double bestTop1, double lastTop1) {
+        each(l -> l.onStageEnd(stage, seed, bestTop1, lastTop1));
+    }
+
+    @Override
+    public void onMessage(String message) {
+        each(l -> l.onMessage(message));
+    }
+}

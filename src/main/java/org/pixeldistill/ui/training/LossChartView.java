@@ -1,0 +1,155 @@
+package org.pixeldistill.ui.training;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javax.imageio.ImageIO;
+import org.pixeldistill.core.run.AtomicFiles;
+
+/**
+ * Two charts, the loss terms per epoch and test top-1 per epoch, for every stage of the run, with
+ * a stage filter, a smoothing slider, the per-batch loss on demand and PNG export.
+ */
+public final class LossChartView {
+    private final LossChartViewModel vm;
+    private final LineChart<Number, Number> losses = chart("loss-chart", "loss (as weighted in training)");
+    private final LineChart<Number, Number> accuracy = chart("accuracy-chart", "test top-1 (%)");
+    private final VBox charts = new VBox(4, losses, accuracy);
+    private final VBox root;
+
+    public LossChartView(LossChartViewModel vm) {
+        this.vm = vm;
+        ComboBox<String> stage = new ComboBox<>(vm.stages());
+        stage.setId("loss-stage");
+        stage.valueProperty().bindBidirectional(vm.stageFilterProperty());
+        stage.setTooltip(new Tooltip("Show one stage (teacher, assistant, student) or all of them."));
+        Slider smoothing = new Slider(0, Smoothing.MAX, 0);
+        smoothing.setId("loss-smoothing");
+        smoothing.valueProperty().bindBidirectional(vm.smoothingProperty());
+        smoothing.setTooltip(new Tooltip("Exponential moving average of the loss curves: 0 = raw values, 0.9 = about"
+                + " the mean of the last ten points. Accuracy is never smoothed."));
+        Label smoothingValue = new Label();
+        smoothingValue.textProperty().bind(vm.smoothingProperty().asString(Locale.ROOT, "%.2f"));
+        CheckBox perBatch = new CheckBox("per batch");
+        perBatch.setId("loss-per-batch");
+        perBatch.selectedProperty().bindBidirectional(vm.perBatchProperty());
+        perBatch.setTooltip(new Tooltip("Also draw the total loss of every batch of the stage in progress (x in epochs)."));
+        Button export = new Button("Export PNG...");
+        export.setId("loss-export");
+        export.setTooltip(new Tooltip("Save both charts as one PNG image."));
+        export.setOnAction(e -> chooseAndExport());
+        HBox tools = new HBox(8, new Label("Stage"), stage, new Label("Smoothing"), smoothing, smoothingValue, perBatch,
+                export);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.setPadding(new Insets(4, 8, 0, 8));
+        VBox.setVgrow(losses, Priority.ALWAYS);
+        VBox.setVgrow(accuracy, Priority.ALWAYS);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        root = new VBox(4, tools, charts);
+        root.setId("loss-panel");
+
+        vm.lossCurves().addListener((ListChangeListener<Curve>) c -> redrawLosses());
+        vm.batchCurveProperty().addListener(o -> redrawLosses());
+        vm.accuracyCurves().addListener((ListChangeListener<Curve>) c -> accuracy.getData().setAll(series(vm.accuracyCurves())));
+        // A symbol is a node per point: too many for the per-batch curve's hundreds of points.
+        losses.createSymbolsProperty().bind(vm.perBatchProperty().not());
+        redrawLosses();
+        accuracy.getData().setAll(series(vm.accuracyCurves()));
+    }
+
+    public Parent node() {
+        return root;
+    }
+
+    /** Writes both charts as a PNG file (UI thread). The lead's tests call this directly. */
+    public void exportPng(Path file) {
+        WritableImage image = charts.snapshot(null, null);
+        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(png, "png", out)) {
+                throw new java.io.IOException("this JDK has no PNG writer");
+            }
+        });
+    }
+
+    /** The loss chart, for the lead's layout and tests. */
+    public LineChart<Number, Number> lossChart() {
+        return losses;
+    }
+
+    private void chooseAndExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the charts as PNG");
+        chooser.setInitialFileName("loss-chart.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            exportPng(file.toPath());
+        } catch (RuntimeException e) {
+            new Alert(Alert.AlertType.ERROR, "cannot write " + file + ": " + ProgressText.oneLine(e)).show();
+        }
+    }
+
+    private void redrawLosses() {
+        List<Curve> curves = new ArrayList<>(vm.lossCurves());
+        if (vm.batchCurveProperty().get() != null) {
+            curves.add(vm.batchCurveProperty().get());
+        }
+        losses.getData().setAll(series(curves));
+    }
+
+    private static List<XYChart.Series<Number, Number>> series(List<Curve> curves) {
+        List<XYChart.Series<Number, Number>> out = new ArrayList<>();
+        for (Curve c : curves) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(c.name());
+            for (Curve.Point p : c.points()) {
+                s.getData().add(new XYChart.Data<>(p.x(), p.y()));
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static LineChart<Number, Number> chart(String id, String yLabel) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("epoch");
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        y.setForceZeroInRange(false);
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId(id);
+        // Animations would replay on every redraw of a live chart.
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.setMinHeight(160);
+        return chart;
+    }
+}

@@ -1,0 +1,87 @@
+package org.pixeldistill.ui.training;
+
+import java.util.List;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.StringProperty;
+import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.run.MetricsRow;
+import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.ui.common.UiThread;
+
+/**
+ * Turns training events (on the training thread) into the progress bar, progress line and status
+ * line (on the UI thread). Batch events are thinned to five a second and coalesced; stage, epoch and
+ * message events, a few per minute, are posted one by one.
+ */
+final class ProgressListener implements TrainingListener {
+    /** Five updates a second read as live; more only make a software-rendered window repaint for nothing. */
+    private static final long BATCH_POST_NANOS = 200_000_000L;
+    private final UiThread ui;
+    private final DoubleProperty progress;
+    private final StringProperty progressText;
+    private final StringProperty status;
+    private final Coalescer<BatchProgress> batches;
+    private volatile StageStart stage;
+    private volatile String stageLabel = "";
+    private volatile List<String> stages = List.of();
+    private volatile int seeds = 1;
+    private long lastPost;
+
+    ProgressListener(UiThread ui, DoubleProperty progress, StringProperty progressText, StringProperty status) {
+        this.ui = ui;
+        this.progress = progress;
+        this.progressText = progressText;
+        this.status = status;
+        this.batches = new Coalescer<>(ui, p -> {
+            progress.set(ProgressText.fraction(p));
+            progressText.set(ProgressText.batch(stageLabel, p));
+        });
+    }
+
+    /** The run's stages and seeds, for "stage 2/2 student" (the training thread calls this first). */
+    void plan(RunConfig config) {
+        stages = ProgressText.stagesOf(config);
+        seeds = config.train().seeds().size();
+    }
+
+    @Override
+    public void onStageStart(StageStart start) {
+        stage = start;
+        stageLabel = ProgressText.stageLabel(stages, seeds, start.stage(), start.seed());
+        String line = ProgressText.stageStart(stageLabel, start);
+        double done = start.epochs() == 0 ? 0 : start.startEpoch() / (double) start.epochs();
+        ui.run(() -> {
+            progress.set(done);
+            progressText.set(start.stage() + ": preparing the first batch...");
+            status.set(line);
+        });
+    }
+
+    @Override
+    public void onBatch(BatchProgress p) {
+        long now = System.nanoTime();
+        if (now - lastPost >= BATCH_POST_NANOS || p.batch() == p.batches()) {
+            lastPost = now;
+            batches.post(p);
+        }
+    }
+
+    @Override
+    public void onEpoch(MetricsRow row) {
+        StageStart s = stage;
+        String line = ProgressText.epoch(row, s == null ? 0 : s.epochs());
+        ui.run(() -> status.set(line));
+    }
+
+    @Override
+    public void onStageEnd(String stageName, int seed, double bestTop1, double lastTop1) {
+        String line = String.format(java.util.Locale.ROOT, "%s seed %d done: best test top-1 %.1f %%, last %.1f %%",
+                stageName, seed, bestTop1, lastTop1);
+        ui.run(() -> status.set(line));
+    }
+
+    @Override
+    public void onMessage(String message) {
+        ui.run(() -> status.set(message));
+    }
+}

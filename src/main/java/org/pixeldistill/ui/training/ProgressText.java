@@ -1,0 +1,81 @@
+package org.pixeldistill.ui.training;
+
+import java.util.List;
+import java.util.Locale;
+import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.run.MetricsRow;
+import org.pixeldistill.core.train.TrainingListener.BatchProgress;
+import org.pixeldistill.core.train.TrainingListener.StageStart;
+
+/** The words of the progress line and status line, kept apart from the view-model so they can be read and tested. */
+public final class ProgressText {
+    private ProgressText() {}
+
+    /** "stage 2/3 student · epoch 3/6 · batch 45/157 · loss 0.812 · 1 min 05 s left". */
+    public static String batch(String stageLabel, BatchProgress p) {
+        return String.format(Locale.ROOT, "%s · epoch %d/%d · batch %d/%d · loss %.3f · %s left", stageLabel, p.epoch() + 1,
+                p.epochs(), p.batch(), p.batches(), p.loss(), duration(p.secondsLeft()));
+    }
+
+    /**
+     * "stage 2/3 student", with " seed 1" when the run trains several seeds: the position among the
+     * run's stages (teacher, assistant, student), which a StageStart does not know when the teacher is
+     * trained as a run of its own.
+     */
+    public static String stageLabel(List<String> stages, int seeds, String stage, int seed) {
+        int i = stages.indexOf(stage);
+        String label = i < 0 ? stage : "stage " + (i + 1) + "/" + stages.size() + " " + stage;
+        return seeds > 1 && i == stages.size() - 1 ? label + " seed " + seed : label;
+    }
+
+    /** The stages a run trains, in order, as {@link org.pixeldistill.core.train.RunPipeline} does. */
+    public static List<String> stagesOf(RunConfig config) {
+        return config.hasTas() ? List.of("teacher", "assistant", "student")
+                : config.isDistillation() ? List.of("teacher", "student") : List.of("model");
+    }
+
+    /** Share of the stage done, 0-1. */
+    public static double fraction(BatchProgress p) {
+        if (p.epochs() <= 0 || p.batches() <= 0) {
+            return 0;
+        }
+        return Math.min(1, (p.epoch() + p.batch() / (double) p.batches()) / p.epochs());
+    }
+
+    /** "stage 1/2 teacher: resnet18 at 28x28, 6 epochs". */
+    public static String stageStart(String stageLabel, StageStart s) {
+        return String.format(Locale.ROOT, "%s: %s, %s", stageLabel, s.description(),
+                s.startEpoch() == 0 ? s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs") : "from epoch " + (s.startEpoch() + 1) + " of " + s.epochs());
+    }
+
+    /** "student epoch 3/6: test top-1 85.2 %, loss 0.812". */
+    public static String epoch(MetricsRow row, int epochs) {
+        double total = row.losses().getOrDefault("total", Double.NaN);
+        return String.format(Locale.ROOT, "%s epoch %d%s: test top-1 %.1f %%, loss %.3f", row.stage(), row.epoch() + 1,
+                epochs > 0 ? "/" + epochs : "", row.testTop1(), total);
+    }
+
+    /** 65 -> "1 min 05 s"; 3700 -> "1 h 01 min"; NaN -> "?". */
+    public static String duration(double seconds) {
+        if (!Double.isFinite(seconds) || seconds < 0) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+    }
+
+    /** A throwable's message as one line, never a stack trace. */
+    public static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return m.split("\\R", 2)[0].trim();
+    }
+}

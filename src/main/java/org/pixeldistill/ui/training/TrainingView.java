@@ -1,0 +1,97 @@
+package org.pixeldistill.ui.training;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The bottom bar: Start, Stop and Resume, the stage's progress bar with its line (epoch, batch,
+ * time left) and the status line. A failure shows its one line in a dialog as well.
+ */
+public final class TrainingView {
+    private final TrainingViewModel vm;
+    private final VBox root;
+    private boolean dialogs = true;
+
+    public TrainingView(TrainingViewModel vm) {
+        this.vm = vm;
+        Button start = button("Start", "train-start", "Train the setup on the left: the teacher first when it is not"
+                + " trained yet, then the student. Records go to a new folder under runs/.");
+        start.disableProperty().bind(vm.runningProperty());
+        start.setOnAction(e -> vm.start());
+        Button stop = button("Stop", "train-stop", "Stop after the current batch. The last completed epoch is saved;"
+                + " Resume continues from there.");
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> vm.stop());
+        Button resume = button("Resume", "train-resume", "Continue the last stopped run from its last completed epoch.");
+        resume.disableProperty().bind(vm.runningProperty().or(vm.resumableRunProperty().isNull()));
+        resume.setOnAction(e -> vm.resume());
+
+        ProgressBar bar = new ProgressBar(0);
+        bar.setId("train-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.visibleProperty().bind(vm.runningProperty());
+        Label progress = new Label();
+        progress.setId("train-stage");
+        progress.textProperty().bind(vm.progressTextProperty());
+        progress.setMinWidth(0);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        HBox controls = new HBox(8, start, stop, resume, bar);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        Label status = new Label();
+        status.setId("train-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setTooltip(new Tooltip());
+        status.getTooltip().textProperty().bind(vm.statusProperty());
+        root = new VBox(4, controls, progress, status);
+        root.setPadding(new Insets(6, 8, 6, 8));
+        root.setId("training-bar");
+        root.setStyle("-fx-border-color: -fx-box-border; -fx-border-width: 1 0 0 0;");
+
+        vm.failureProperty().addListener((o, was, failure) -> {
+            if (failure != null && dialogs) {
+                showFailure(failure.message());
+            }
+        });
+    }
+
+    public Parent node() {
+        return root;
+    }
+
+    /** Whether failures also open a dialog (on by default; the status line always shows them). */
+    public void setDialogs(boolean show) {
+        dialogs = show;
+    }
+
+    private void showFailure(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText("The run could not go on");
+        alert.setTitle("Training");
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        alert.getDialogPane().setId("training-error");
+        // show(), not showAndWait(): the failure arrives from a posted event, and nothing waits on the answer.
+        alert.show();
+    }
+
+    private static Button button(String text, String id, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setMinWidth(72);
+        return b;
+    }
+}

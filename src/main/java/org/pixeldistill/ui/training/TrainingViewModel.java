@@ -1,0 +1,278 @@
+package org.pixeldistill.ui.training;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.train.Cancellation;
+import org.pixeldistill.core.train.RunCancelledException;
+import org.pixeldistill.core.train.RunPipeline;
+import org.pixeldistill.core.train.TrainingFailedException;
+import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.ui.common.TaskRunner;
+import org.pixeldistill.ui.common.UiThread;
+
+/**
+ * Start, Stop and Resume of training runs, and what the window shows about them: a progress bar
+ * per stage with time left, a status line, the run folder, and failures as one line. Training runs
+ * through {@link RunPipeline} on the task runner; its events reach the UI thread coalesced, so the
+ * window stays responsive. Other views receive every run's events by {@link #addListener}.
+ */
+public final class TrainingViewModel {
+    /** A failure to show; {@code id} makes two equal messages in a row still a change. */
+    public record Failure(long id, String message) {}
+
+    private final Path runsRoot;
+    private final TaskRunner runner;
+    private final UiThread ui;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong failures = new AtomicLong();
+    private Supplier<RunConfig> configSource = () -> {
+        throw new ConfigException("no setup to train from");
+    };
+    /** Whether runs get a thread of their own (not the caller's, as TaskRunner.DIRECT in tests). */
+    private final boolean ownThread;
+    private volatile Cancellation cancellation;
+    private volatile CountDownLatch idle = new CountDownLatch(0);
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("ready");
+    private final ReadOnlyObjectWrapper<Path> currentRun = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> lastFinishedRun = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> resumableRun = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
+
+    public TrainingViewModel(Path runsRoot, TaskRunner runner, UiThread ui) {
+        this.runsRoot = runsRoot;
+        this.runner = runner;
+        this.ui = ui;
+        this.ownThread = runner != TaskRunner.DIRECT;
+    }
+
+    /** Where Start takes its config from (the setup panel); called on the UI thread. */
+    public void setConfigSource(Supplier<RunConfig> source) {
+        this.configSource = source;
+    }
+
+    /**
+     * Adds a listener to every later run. It is called on the TRAINING thread (so that
+     * {@code onEpochModels} can read the live networks); post to the UI thread yourself. An
+     * exception it throws is shown in the status line and does not stop training.
+     */
+    public void addListener(TrainingListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(TrainingListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Trains the config the setup panel describes. */
+    public void start() {
+        RunConfig config;
+        try {
+            config = configSource.get();
+        } catch (RuntimeException e) {
+            fail(ProgressText.oneLine(e));
+            return;
+        }
+        start(config);
+    }
+
+    /** Trains {@code config} in a new folder under the runs folder. */
+    public void start(RunConfig config) {
+        if (running.get()) {
+            return;
+        }
+        launch("training " + config.name(), "starting " + config.name() + "...", (pipeline, progressListener, folderSink) -> {
+            progressListener.plan(config);
+            RunFolder folder = RunFolder.create(runsRoot, config.name());
+            folderSink.accept(folder.dir());
+            return pipeline.trainIn(folder.dir(), config);
+        });
+    }
+
+    /** Continues the last stopped run. */
+    public void resume() {
+        Path dir = resumableRun.get();
+        if (dir == null) {
+            status.set("nothing to resume: no run was stopped");
+            return;
+        }
+        resume(dir);
+    }
+
+    /** Continues the run in {@code runDir} from its last completed epoch. */
+    public void resume(Path runDir) {
+        if (running.get()) {
+            return;
+        }
+        launch("resuming " + runDir.getFileName(), "resuming " + runDir.getFileName() + "...", (pipeline, progressListener,
+                sink) -> {
+            sink.accept(runDir);
+            progressListener.plan(RunFolder.open(runDir).readConfig());
+            return pipeline.resume(runDir);
+        });
+    }
+
+    /** Asks the run to stop after its current batch; the run stays on disk and Resume continues it. */
+    public void stop() {
+        Cancellation c = cancellation;
+        if (c != null && !c.isCancelled()) {
+            c.cancel();
+            ui.run(() -> {
+                if (running.get()) {
+                    status.set("stopping after the current batch...");
+                }
+            });
+        }
+    }
+
+    /** Stops a run and waits for it to save its state (the window is closing). */
+    public boolean shutdown(Duration wait) {
+        Cancellation c = cancellation;
+        if (c != null) {
+            c.cancel();
+        }
+        return awaitIdle(wait);
+    }
+
+    /** Waits until no run is in progress; false on time-out. */
+    public boolean awaitIdle(Duration wait) {
+        try {
+            return idle.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Looks for the newest stopped run under the runs folder, for Resume after a restart. */
+    public void findResumableRun() {
+        runner.start("finding a stopped run", () -> ResumableRuns.newest(runsRoot).ifPresent(dir -> ui.run(() -> {
+            if (resumableRun.get() == null && !running.get()) {
+                resumableRun.set(dir);
+            }
+        })));
+    }
+
+    /** The pipeline call of a run; reports its folder as soon as it exists. */
+    private interface Work {
+        RunFolder run(RunPipeline pipeline, ProgressListener progress, java.util.function.Consumer<Path> folderSink);
+    }
+
+    private void launch(String taskName, String message, Work work) {
+        Cancellation c = new Cancellation();
+        cancellation = c;
+        CountDownLatch done = new CountDownLatch(1);
+        idle = done;
+        running.set(true);
+        progress.set(-1);
+        progressText.set("");
+        status.set(message);
+        ProgressListener progressListener = new ProgressListener(ui, progress, progressText, status);
+        TrainingListener all = TrainingListener.all(progressListener, new GuardedListeners(List.copyOf(listeners), ui, status));
+        runner.start(taskName, () -> {
+            Path[] dir = new Path[1];
+            try {
+                if (ownThread) {
+                    TrainingThread.lowerPriority();
+                }
+                TrainingThread.disableGradMode();
+                RunFolder finished = work.run(new RunPipeline(runsRoot, all, c), progressListener, d -> {
+                    dir[0] = d;
+                    ui.run(() -> currentRun.set(d));
+                });
+                String summary = summaryOf(finished.dir());
+                ui.run(() -> finished(finished.dir(), summary));
+            } catch (RunCancelledException e) {
+                ui.run(() -> stopped(dir[0]));
+            } catch (ConfigException | TrainingFailedException e) {
+                ui.run(() -> failed(e.getMessage(), dir[0]));
+            } catch (Throwable e) {
+                // Unexpected: the full trace goes to the console for a bug report, one line to the user.
+                e.printStackTrace();
+                String line = e.getClass().getSimpleName() + ": " + ProgressText.oneLine(e);
+                ui.run(() -> failed(line, dir[0]));
+            } finally {
+                ui.run(() -> running.set(false));
+                done.countDown();
+            }
+        });
+    }
+
+    private void finished(Path dir, String summary) {
+        progress.set(1);
+        status.set("finished: " + dir.getFileName() + summary);
+        if (dir.equals(resumableRun.get())) {
+            resumableRun.set(null);
+        }
+        lastFinishedRun.set(dir);
+    }
+
+    private void stopped(Path dir) {
+        progress.set(0);
+        if (dir != null) {
+            resumableRun.set(dir);
+        }
+        status.set("stopped; the last completed epoch is saved" + (dir == null ? "" : " and Resume continues "
+                + dir.getFileName()));
+    }
+
+    private void failed(String message, Path dir) {
+        progress.set(0);
+        if (dir != null) {
+            ResumableRuns.discardIfUnstarted(dir);
+        }
+        fail(message);
+    }
+
+    private void fail(String message) {
+        status.set("error: " + message);
+        failure.set(new Failure(failures.incrementAndGet(), message));
+    }
+
+    /** ", best test top-1 85.2 %" from summary.json (read on the training thread: JSON is slow the first time). */
+    private static String summaryOf(Path dir) {
+        try {
+            return RunFolder.open(dir).readSummary()
+                    .filter(s -> s.bestTop1() != null)
+                    .map(s -> String.format(java.util.Locale.ROOT, ", best test top-1 %.1f %%", s.bestTop1()))
+                    .orElse("");
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    /** Share of the current stage done, 0-1; -1 while starting (indeterminate). */
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    /** "stage 2/3 student · epoch 3/6 · batch 45/157 · loss 0.812 · 1 min 05 s left". */
+    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** The folder of the run in progress (or the last one). */
+    public ReadOnlyObjectProperty<Path> currentRunProperty() { return currentRun.getReadOnlyProperty(); }
+    /** Set when a run finishes: the "run finished" event other views listen to. */
+    public ReadOnlyObjectProperty<Path> lastFinishedRunProperty() { return lastFinishedRun.getReadOnlyProperty(); }
+    /** The run Resume would continue, or null. */
+    public ReadOnlyObjectProperty<Path> resumableRunProperty() { return resumableRun.getReadOnlyProperty(); }
+    /** The last failure, as one line. */
+    public ReadOnlyObjectProperty<Failure> failureProperty() { return failure.getReadOnlyProperty(); }
+}

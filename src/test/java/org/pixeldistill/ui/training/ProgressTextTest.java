@@ -1,0 +1,40 @@
+package org.pixeldistill.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pixeldistill.core.train.TrainingListener.BatchProgress;
+
+class ProgressTextTest {
+    @Test
+    void durationsReadAsPeopleSayThem() {
+        assertEquals("59 s", ProgressText.duration(59.4));
+        assertEquals("1 min 05 s", ProgressText.duration(65));
+        assertEquals("1 h 01 min", ProgressText.duration(3700));
+        assertEquals("?", ProgressText.duration(Double.NaN));
+    }
+
+    @Test
+    void stageLabelsCountTheRunsStagesAndNameTheSeedOnlyWhenThereAreSeveral() {
+        List<String> tas = List.of("teacher", "assistant", "student");
+        assertEquals("stage 2/3 assistant", ProgressText.stageLabel(tas, 3, "assistant", 0));
+        assertEquals("stage 3/3 student seed 2", ProgressText.stageLabel(tas, 3, "student", 2));
+        assertEquals("stage 1/1 model", ProgressText.stageLabel(List.of("model"), 1, "model", 0));
+        assertEquals("teacher", ProgressText.stageLabel(List.of(), 1, "teacher", 0));
+    }
+
+    @Test
+    void aBatchLineAndTheShareOfTheStageDone() {
+        BatchProgress p = new BatchProgress("student", 0, 2, 6, 45, 100, 0.8123, 300, 65);
+        assertEquals("stage 2/2 student · epoch 3/6 · batch 45/100 · loss 0.812 · 1 min 05 s left",
+                ProgressText.batch("stage 2/2 student", p));
+        assertEquals((2 + 0.45) / 6, ProgressText.fraction(p), 1e-12);
+    }
+
+    @Test
+    void exceptionsBecomeOneLine() {
+        assertEquals("first", ProgressText.oneLine(new IllegalStateException("first\n\tat somewhere")));
+        assertEquals("NullPointerException", ProgressText.oneLine(new NullPointerException()));
+    }
+}
