@@ -26,6 +26,7 @@ public final class RunEvaluation {
         if (!which.equals("best") && !which.equals("last")) {
             throw new ConfigException("--checkpoint must be best or last, got '" + which + "'");
         }
+        GradMode.offOnThisThread();
         RunConfig cfg = folder.readConfig();
         Device device = Devices.choose(cfg.device());
         DataSplits data = DataSets.open(cfg.data(), Path.of(""));

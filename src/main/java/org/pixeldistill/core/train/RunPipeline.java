@@ -67,6 +67,7 @@ public final class RunPipeline {
     }
 
     void execute(RunFolder folder, RunConfig config, String stage) {
+        GradMode.offOnThisThread();
         long start = System.nanoTime();
         Device device = Devices.choose(config.device());
         DataSplits data = DataSets.open(config.data(), Path.of(""));

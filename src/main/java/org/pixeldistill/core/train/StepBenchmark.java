@@ -25,6 +25,7 @@ public final class StepBenchmark {
     private StepBenchmark() {}
 
     public static Result run(RunConfig cfg, int warmup, int steps) {
+        GradMode.offOnThisThread();
         Device device = Devices.choose(cfg.device());
         DataSplits data = DataSets.open(cfg.data(), Path.of(""));
         int channels = data.train().channels();

@@ -1,7 +1,5 @@
 package org.pixeldistill.ui.training;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +12,6 @@ final class TrainingThread {
     static final int NICE = 10;
 
     private TrainingThread() {}
-
-    /**
-     * libtorch's grad mode is per thread and on by default; DJL's PyTorch engine switches it off only
-     * on the thread that loads it, and the core's SGD update ({@code w.subi(...)} outside a gradient
-     * collector) relies on it being off (else: "a leaf Variable that requires grad is being used in
-     * an in-place operation"). The CLI trains on the thread that loaded the engine; the workbench on
-     * a background thread, and the cost readout's thread may have loaded the engine.
-     */
-    static void disableGradMode() {
-        Engine engine = Engine.getInstance();
-        if ("PyTorch".equals(engine.getEngineName())) {
-            JniUtils.setGradMode(false);
-        }
-    }
 
     /**
      * Lowers the calling thread's scheduling priority on Linux (best effort; elsewhere nothing).

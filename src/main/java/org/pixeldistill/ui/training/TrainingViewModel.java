@@ -195,7 +195,6 @@ public final class TrainingViewModel {
                 if (ownThread) {
                     TrainingThread.lowerPriority();
                 }
-                TrainingThread.disableGradMode();
                 RunFolder finished = work.run(new RunPipeline(runsRoot, all, c), progressListener, d -> {
                     dir[0] = d;
                     ui.run(() -> currentRun.set(d));

@@ -124,4 +124,24 @@ class TrainingEndToEndTest {
                 "loss falls: " + student.get(0).losses() + " -> " + student.get(2).losses());
         assertTrue(run.readSummary().orElseThrow().bestTop1() > 15, "beats chance");
     }
+
+    @Test
+    void trainsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws Exception {
+        // libtorch's grad mode is per thread: the GUI trains on a background thread
+        Path file = TinyRuns.write(dir, "t.yaml", "name: thread\n" + TinyRuns.data(100, 50) + TinyRuns.model(7)
+                + TinyRuns.train(1));
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(() -> {
+            try {
+                new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation()).train(TinyRuns.load(file));
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        });
+        t.start();
+        t.join(120_000);
+        if (failure[0] != null) {
+            throw new AssertionError("training on another thread failed", failure[0]);
+        }
+    }
 }
