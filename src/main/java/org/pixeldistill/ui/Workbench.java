@@ -36,6 +36,7 @@ public class Workbench extends Application {
         WorkbenchModels models = WorkbenchModels.create(runs, demo, SetupPreferences.user(), runner, new FxUiThread());
         view = new WorkbenchView(models);
         models.training().findResumableRun();
+        models.runs().refresh();
         stage.setTitle(TITLE);
         // 1280x820 where the screen allows, never larger than it (a 1366x768 laptop, say).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -1,18 +1,25 @@
 package org.pixeldistill.ui;
 
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import org.pixeldistill.ui.isrd.IsrdView;
+import org.pixeldistill.ui.pareto.ParetoView;
+import org.pixeldistill.ui.runs.RunsTableView;
 import org.pixeldistill.ui.setup.SetupView;
 import org.pixeldistill.ui.training.LossChartView;
 import org.pixeldistill.ui.training.TrainingView;
 
 /**
- * The main window's content: the setup panel on the left, a tab per panel in the centre (the loss
- * chart first; more with {@link #addPanel}), and the training bar (Start, Stop, Resume, progress,
- * status) at the bottom.
+ * The main window's content: the setup panel on the left; in the centre, first a tab with the loss
+ * curves, the Pareto chart and the ISRD view side by side (what a run shows while it trains), then
+ * the runs table (more tabs with {@link #addPanel}); the training bar (Start, Stop, Resume,
+ * progress, status) at the bottom.
  */
 public final class WorkbenchView {
     private final WorkbenchModels models;
@@ -21,19 +28,44 @@ public final class WorkbenchView {
     private final SetupView setupView;
     private final TrainingView trainingView;
     private final LossChartView lossChartView;
+    private final IsrdView isrdView;
+    private final ParetoView paretoView;
+    private final RunsTableView runsView;
 
     public WorkbenchView(WorkbenchModels models) {
         this.models = models;
         setupView = new SetupView(models.setup());
         trainingView = new TrainingView(models.training());
         lossChartView = new LossChartView(models.lossChart());
+        isrdView = new IsrdView(models.isrd());
+        paretoView = new ParetoView(models.pareto());
+        runsView = new RunsTableView(models.runs());
+        models.pareto().selectedRunProperty().addListener((o, was, dir) -> {
+            if (dir != null) {
+                runsView.select(dir);
+            }
+        });
         panels.setId("workbench-panels");
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        addPanel("Training curves", lossChartView.node());
+        addPanel("Training", sideBySide());
+        addPanel("Runs", runsView.node());
         root.setId("workbench");
         root.setLeft(setupView.node());
         root.setCenter(panels);
         root.setBottom(trainingView.node());
+    }
+
+    /** Loss curves above the Pareto chart, the ISRD view beside them; the dividers can be dragged. */
+    private Node sideBySide() {
+        SplitPane charts = new SplitPane(lossChartView.node(), paretoView.node());
+        charts.setOrientation(Orientation.VERTICAL);
+        charts.setDividerPositions(0.5);
+        ScrollPane isrd = new ScrollPane(isrdView.node());
+        isrd.setFitToWidth(true);
+        SplitPane all = new SplitPane(charts, isrd);
+        all.setId("training-split");
+        all.setDividerPositions(0.55);
+        return all;
     }
 
     /**
@@ -80,5 +112,17 @@ public final class WorkbenchView {
 
     public LossChartView lossChartView() {
         return lossChartView;
+    }
+
+    public IsrdView isrdView() {
+        return isrdView;
+    }
+
+    public ParetoView paretoView() {
+        return paretoView;
+    }
+
+    public RunsTableView runsView() {
+        return runsView;
     }
 }

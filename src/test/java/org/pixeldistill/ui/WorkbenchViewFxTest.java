@@ -111,6 +111,25 @@ assertFalse(chart.getData().isEmpty());
     }
 
     @Test
+    void anIsrdRunFillsTheIsrdViewAndEndsAsAPointOnTheParetoChart(FxRobot robot) throws Exception {
+        robot.interact(() -> models.setup().apply(Tiny.choices(Method.ISRD, 1)));
+        robot.clickOn("#train-start");
+        waitUntil(240, () -> models.training().lastFinishedRunProperty().get() != null
+                || models.training().failureProperty().get() != null);
+        assertEquals(null, models.training().failureProperty().get());
+        // the ISRD view shows the fixed test images, the student's reconstruction among them
+        waitUntil(30, () -> robot.lookup("#isrdLarge-0").tryQuery().isPresent());
+        assertTrue(robot.lookup("#isrdSmall-0").tryQuery().isPresent());
+        assertTrue(robot.lookup("#isrdReconstruction-0").tryQuery().isPresent());
+        // the finished run (and its cached teacher) appear in the runs table and on the Pareto chart
+        Path finished = models.training().lastFinishedRunProperty().get();
+        waitUntil(120, () -> models.pareto().points().stream().anyMatch(
+                p -> p.entry().folder().getFileName().equals(finished.getFileName())));
+        robot.clickOn("#panel-runs");
+        waitUntil(30, () -> robot.lookup("#runsTable").tryQuery().isPresent());
+    }
+
+    @Test
     void aBadDataFolderShowsOneLineAndTheWindowStillResponds(FxRobot robot) throws Exception {
         Path bad = runs.resolve("not-a-data-set");
         Files.createDirectories(bad);

@@ -219,10 +219,20 @@ public final class ParetoViewModel {
      * @param test the test images the bytes are measured on (opened only if not cached)
      */
     public void setWhatIf(BackboneSpec spec, String datasetKey, Supplier<ImageDataset> test) {
+        setWhatIf(spec, datasetKey, datasetKey, test);
+    }
+
+    /**
+     * As {@link #setWhatIf(BackboneSpec, String, Supplier)}, with the images' key for measuring the
+     * bytes ({@code costKey}) apart from the data set whose runs are interpolated ({@code matchKey},
+     * null for runs on any data set: a run's key also carries its test limit).
+     */
+    public void setWhatIf(BackboneSpec spec, String costKey, String matchKey, Supplier<ImageDataset> test) {
+        String datasetKey = costKey;
         long gen = whatIfGeneration.incrementAndGet();
         ui.run(() -> {
             whatIfSpec = spec;
-            whatIfDataset = datasetKey;
+            whatIfDataset = matchKey;
             whatIfCost = null;
             whatIf.set(null);
             whatIfLabel.set("measuring the cost of " + spec.name() + " at " + spec.inputSize() + " px ...");

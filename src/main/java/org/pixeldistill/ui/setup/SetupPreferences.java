@@ -26,6 +26,11 @@ public final class SetupPreferences {
         return new SetupPreferences(Preferences.userRoot().node(NODE));
     }
 
+    /** The node itself, for the other panels' remembered choices. */
+    public Preferences node() {
+        return node;
+    }
+
     public void save(SetupChoices c) {
         node.putBoolean("use_demo", c.useDemo());
         node.put("folder", c.folder());

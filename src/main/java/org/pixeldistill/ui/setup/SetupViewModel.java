@@ -153,6 +153,11 @@ public final class SetupViewModel {
         return builder.build(choices());
     }
 
+    /** The chosen data set without limits (what the cost readout measures), for the what-if. */
+    public org.pixeldistill.core.config.DataConfig dataConfig() {
+        return builder.probeData(choices());
+    }
+
     /** Builds from a snapshot taken earlier (Start snapshots on the UI thread, builds off it). */
     public RunConfig buildConfig(SetupChoices snapshot) {
         return builder.build(snapshot);
