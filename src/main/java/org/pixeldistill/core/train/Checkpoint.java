@@ -62,11 +62,7 @@ public final class Checkpoint {
         }
     }
 
-    /** Loads "last" or "best" into the blocks, which must be built the same way as when saved. */
-    public void load(String which, NDManager manager, List<Block> blocks) {
-        loadParams(dir.resolve(which + ".params"), manager, blocks);
-    }
-
+    /** Loads weights saved by {@link #saveLast}; prefer {@link Network#load}, which also refreshes its store. */
     public static void loadParams(Path file, NDManager manager, List<Block> blocks) {
         try (InputStream in = Files.newInputStream(file); DataInputStream data = new DataInputStream(in)) {
             for (Block b : blocks) {

@@ -21,12 +21,14 @@ public final class Network implements AutoCloseable {
     private final BackboneSpec spec;
     private final NDManager manager;
     private final Block block;
-    private final ParameterStore store;
+    private final boolean trainable;
+    private ParameterStore store;
 
-    private Network(BackboneSpec spec, NDManager manager, Block block) {
+    private Network(BackboneSpec spec, NDManager manager, Block block, boolean trainable) {
         this.spec = spec;
         this.manager = manager;
         this.block = block;
+        this.trainable = trainable;
         this.store = new ParameterStore(manager, false);
     }
 
@@ -39,7 +41,7 @@ public final class Network implements AutoCloseable {
         if (trainable) {
             attachGradients(block);
         }
-        return new Network(spec, manager, block);
+        return new Network(spec, manager, block, trainable);
     }
 
     /** Marks a block's trainable parameters for gradients (again after loading, which replaces the arrays). */
@@ -47,6 +49,22 @@ public final class Network implements AutoCloseable {
         for (Parameter p : trainableParameters(block)) {
             p.getArray().setRequiresGradient(true);
         }
+    }
+
+    /**
+     * Loads saved weights into this network, then into {@code trainedAlong} (the distillers' blocks
+     * saved after it). Loading replaces the parameter arrays, and a ParameterStore keeps the arrays
+     * it has handed out: without a fresh store the forward pass would go on using the old weights
+     * while the optimiser updates the new ones.
+     */
+    public void load(java.nio.file.Path params, List<Block> trainedAlong) {
+        List<Block> blocks = new ArrayList<>(List.of(block));
+        blocks.addAll(trainedAlong);
+        Checkpoint.loadParams(params, manager, blocks);
+        if (trainable) {
+            blocks.forEach(Network::attachGradients);
+        }
+        store = new ParameterStore(manager, false);
     }
 
     public FeatureTaps forward(NDArray x, boolean training) {

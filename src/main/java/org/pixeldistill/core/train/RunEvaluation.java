@@ -45,7 +45,7 @@ public final class RunEvaluation {
                         BatchLoader loader = new BatchLoader(data.test(), sampler, 128, false, seed, 0,
                                 cfg.data().workers())) {
                     // distillers' blocks follow the network in the file; only the network is read
-                    Checkpoint.loadParams(params, net.manager(), List.of(net.block()));
+                    net.load(params, List.of());
                     Evaluator.Accuracy acc = Evaluator.evaluate(net, loader, false, new Cancellation());
                     results.add(new Result(stage, seed, acc.top1(), acc.top5(), acc.images()));
                 }

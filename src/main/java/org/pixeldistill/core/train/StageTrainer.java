@@ -40,16 +40,14 @@ public final class StageTrainer {
             TrainStep step = new TrainStep(student, s.teacher(), s.config().distill(), tc);
             int start = 0;
             if (state != null) {
-                s.checkpoint().load("last", student.manager(), step.blocks());
-                step.blocks().forEach(Network::attachGradients);
+                student.load(s.checkpoint().dir().resolve("last.params"), step.blocks().subList(1, step.blocks().size()));
                 step.sgd().loadState(student.manager(), s.checkpoint().optimizerState());
                 start = state.epochsDone();
                 listener.onMessage(s.stage() + " seed " + s.seed() + ": resumed after epoch " + start);
             } else {
                 state = new Checkpoint.State(0, Double.NaN, -1, Double.NaN, false, 0);
                 if (s.initParams() != null) {
-                    Checkpoint.loadParams(s.initParams(), student.manager(), List.of(student.block()));
-                    Network.attachGradients(student.block());
+                    student.load(s.initParams(), List.of());
                     listener.onMessage(s.stage() + " seed " + s.seed() + " starts from " + s.initParams());
                 }
             }

@@ -52,7 +52,7 @@ final class TeacherResolver {
         BackboneSpec spec = trained.config().model().spec(data.train().channels(), data.train().numClasses());
         Network net = Network.create(spec, device, trained.config().train().seeds().get(0), false);
         try {
-            Checkpoint.loadParams(trained.params(), net.manager(), List.of(net.block()));
+            net.load(trained.params(), List.of());
             return net;
         } catch (RuntimeException e) {
             net.close();
