@@ -20,4 +20,13 @@ class LayeringTest {
                         "org.pixeldistill.ui..", "picocli..")
                 .check(classes);
     }
+
+    @Test
+    void viewModelsNeedNoToolkit() {
+        // javafx.beans and javafx.collections are fine (plain observable values); scenes and stages are not
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..")
+                .check(classes);
+    }
 }
