@@ -1,14 +1,12 @@
 package org.pixeldistill.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.train.StepBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench --config FILE}: times training steps; the last line is {@code img/s=N data_wait=P}. */
@@ -18,8 +16,6 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "run config (YAML), e.g. sample-configs/bench-isrd.yaml")
     Path config;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any config key")
-    List<String> overrides = new ArrayList<>();
 
     @Option(names = "--steps", description = "measured steps (default: ${DEFAULT-VALUE})")
     int steps = 20;
@@ -27,20 +23,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "steps run before measuring (default: ${DEFAULT-VALUE})")
     int warmup = 3;
 
-    @Option(names = "--threads", description = "engine threads (default: all cores)")
-    Integer threads;
 
-    @Option(names = "--device", description = "auto | cpu | gpu")
-    String device;
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
 
     @Override
     public Integer call() {
-        List<String> all = new ArrayList<>(overrides);
-        if (device != null) {
-            all.add("device=" + device);
-        }
-        RunConfig cfg = ConfigLoader.load(config, all);
-        EngineSettings.threads(threads != null ? threads : cfg.train().threads());
+        RunConfig cfg = options.load(config);
         System.out.printf(Locale.ROOT, "bench %s: %s at %d%s, batch %d, %d warm-up + %d measured steps%n", cfg.name(),
                 cfg.model().backbone(), cfg.model().inputSize(), cfg.isDistillation()
                         ? " distilled with " + cfg.distill().active() : "", cfg.train().batchSize(), warmup, steps);

@@ -1,13 +1,11 @@
 package org.pixeldistill.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
@@ -53,26 +51,18 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", description = "runs folder; the sweep goes to <out>/sweeps/<name> (default: ${DEFAULT-VALUE})")
     Path out = Path.of("runs");
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any key of the base config")
-    List<String> overrides = new ArrayList<>();
 
     @Mixin
     CostOptions costOptions = new CostOptions();
 
-    @Option(names = "--threads", description = "engine threads (default: all cores)")
-    Integer threads;
 
-    @Option(names = "--device", description = "auto | cpu | gpu")
-    String device;
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
 
     @Override
     public Integer call() {
-        List<String> all = new ArrayList<>(overrides);
-        if (device != null) {
-            all.add("device=" + device);
-        }
-        RunConfig base = ConfigLoader.load(config, all);
-        EngineSettings.threads(threads != null ? threads : base.train().threads());
+        RunConfig base = options.load(config);
         SweepTable.checkAxis(axis);
         List<String> studentList = students == null ? List.of(base.model().backbone()) : students;
         List<SweepCell> cells = SweepPlan.plan(base,

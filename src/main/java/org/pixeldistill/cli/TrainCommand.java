@@ -1,16 +1,14 @@
 package org.pixeldistill.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.pixeldistill.core.config.ConfigException;
-import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.train.Cancellation;
 import org.pixeldistill.core.train.RunPipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code train --config FILE [--set k=v ...] [--out DIR] [--device D] | train --resume RUN_DIR}. */
@@ -20,27 +18,24 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", description = "run config (YAML), e.g. sample-configs/demo-fashion-mnist-isrd.yaml")
     Path config;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any config key, e.g. train.epochs=2")
-    List<String> overrides = new ArrayList<>();
 
     @Option(names = "--out", description = "folder that holds run folders (default: ${DEFAULT-VALUE})")
     Path out = Path.of("runs");
 
-    @Option(names = "--device", description = "auto | cpu | gpu (overrides the config's device)")
-    String device;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue a stopped run from its last checkpoint")
     Path resume;
 
-    @Option(names = "--threads", description = "engine threads for tensor operations (default: all cores)")
-    Integer threads;
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
 
     @Override
     public Integer call() {
         if ((config == null) == (resume == null)) {
             throw new ConfigException("train needs either --config FILE or --resume RUN_DIR");
         }
-        EngineSettings.threads(threads);
+        EngineSettings.threads(options.threads);
         try (CancelOnShutdown shutdown = new CancelOnShutdown()) {
             Cancellation cancel = shutdown.cancellation();
             ConsoleProgress progress = new ConsoleProgress(System.out);
@@ -51,12 +46,7 @@ final class TrainCommand implements Callable<Integer> {
                 progress.finished(folder);
                 return 0;
             }
-            List<String> all = new ArrayList<>(overrides);
-            if (device != null) {
-                all.add("device=" + device);
-            }
-            RunConfig cfg = ConfigLoader.load(config, all);
-            EngineSettings.threads(threads != null ? threads : cfg.train().threads());
+            RunConfig cfg = options.load(config);
             RunFolder folder = new RunPipeline(out, progress, cancel).train(cfg);
             progress.finished(folder);
             return 0;

@@ -1,0 +1,31 @@
+package org.pixeldistill.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.config.RunConfig;
+import picocli.CommandLine.Option;
+
+/** How a command that trains reads its config: overrides, device and engine threads (train, bench, sweep). */
+final class ConfigOptions {
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any config key, e.g. train.epochs=2")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--device", description = "auto | cpu | gpu (overrides the config's device)")
+    String device;
+
+    @Option(names = "--threads", description = "engine threads for tensor operations (default: all cores)")
+    Integer threads;
+
+    /** Loads the config with the overrides, then fixes the engine's threads before it starts. */
+    RunConfig load(Path config) {
+        List<String> all = new ArrayList<>(overrides);
+        if (device != null) {
+            all.add("device=" + device);
+        }
+        RunConfig cfg = ConfigLoader.load(config, all);
+        EngineSettings.threads(threads != null ? threads : cfg.train().threads());
+        return cfg;
+    }
+}
