@@ -53,15 +53,4 @@ final class ReportFormat {
         };
     }
 
-    /** Wall time as people read it: "42 s", "3 min 05 s", "2 h 07 min". */
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
-    }
 }

@@ -1,5 +1,6 @@
 package org.pixeldistill.core.report;
 
+import org.pixeldistill.core.util.Texts;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -87,7 +88,7 @@ public final class SweepReport {
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))).append(")\n");
         double wall = sweep.summaries().values().stream().map(RunSummary::provenance).filter(Objects::nonNull)
                 .mapToDouble(RunSummary.Provenance::wallSeconds).sum();
-        s.append("- Total wall time: ").append(ReportFormat.duration(wall))
+        s.append("- Total wall time: ").append(Texts.duration(wall))
                 .append(wall >= 59.5 ? String.format(java.util.Locale.ROOT, " = %.0f s", wall) : "")
                 .append(" (the sum of the cells' wall_seconds; a teacher or assistant shared by several cells is"
                         + " counted in the cell that trained it)\n");

@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.setup;
 
+import org.pixeldistill.core.util.Texts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Locale;
@@ -124,7 +125,7 @@ final class CostReadout {
                 text.set(e.getMessage());
             });
         } catch (RuntimeException e) {
-            String line = "cost not available: " + firstLine(e);
+            String line = "cost not available: " + Texts.oneLine(e);
             ui.run(() -> {
                 report.set(null);
                 text.set(line);
@@ -149,10 +150,5 @@ final class CostReadout {
             opened.put(key, splits);
         }
         return splits;
-    }
-
-    static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.split("\\R", 2)[0];
     }
 }

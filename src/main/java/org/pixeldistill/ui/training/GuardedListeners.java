@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.training;
 
+import org.pixeldistill.core.util.Texts;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.StringProperty;
@@ -28,7 +29,7 @@ final class GuardedListeners implements TrainingListener {
             try {
                 event.accept(l);
             } catch (RuntimeException e) {
-                String line = "a view could not follow training: " + ProgressText.oneLine(e);
+                String line = "a view could not follow training: " + Texts.oneLine(e);
                 ui.run(() -> status.set(line));
             }
         }

@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.training;
 
+import org.pixeldistill.core.util.Texts;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ public final class LossChartView {
         try {
             exportPng(file.toPath());
         } catch (RuntimeException e) {
-            new Alert(Alert.AlertType.ERROR, "cannot write " + file + ": " + ProgressText.oneLine(e)).show();
+            new Alert(Alert.AlertType.ERROR, "cannot write " + file + ": " + Texts.oneLine(e)).show();
         }
     }
 

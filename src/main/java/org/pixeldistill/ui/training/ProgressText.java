@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.training;
 
+import org.pixeldistill.core.util.Texts;
 import java.util.List;
 import java.util.Locale;
 import org.pixeldistill.core.config.RunConfig;
@@ -14,7 +15,7 @@ public final class ProgressText {
     /** "stage 2/3 student · epoch 3/6 · batch 45/157 · loss 0.812 · 1 min 05 s left". */
     public static String batch(String stageLabel, BatchProgress p) {
         return String.format(Locale.ROOT, "%s · epoch %d/%d · batch %d/%d · loss %.3f · %s left", stageLabel, p.epoch() + 1,
-                p.epochs(), p.batch(), p.batches(), p.loss(), duration(p.secondsLeft()));
+                p.epochs(), p.batch(), p.batches(), p.loss(), Texts.duration(p.secondsLeft()));
     }
 
     /**
@@ -55,27 +56,4 @@ public final class ProgressText {
                 epochs > 0 ? "/" + epochs : "", row.testTop1(), total);
     }
 
-    /** 65 -> "1 min 05 s"; 3700 -> "1 h 01 min"; NaN -> "?". */
-    public static String duration(double seconds) {
-        if (!Double.isFinite(seconds) || seconds < 0) {
-            return "?";
-        }
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
-    }
-
-    /** A throwable's message as one line, never a stack trace. */
-    public static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        return m.split("\\R", 2)[0].trim();
-    }
 }

@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.training;
 
+import org.pixeldistill.core.util.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class TrainingViewModel {
         try {
             config = configSource.get();
         } catch (RuntimeException e) {
-            fail(ProgressText.oneLine(e));
+            fail(Texts.oneLine(e));
             return;
         }
         start(config);
@@ -208,7 +209,7 @@ public final class TrainingViewModel {
             } catch (Throwable e) {
                 // Unexpected: the full trace goes to the console for a bug report, one line to the user.
                 e.printStackTrace();
-                String line = e.getClass().getSimpleName() + ": " + ProgressText.oneLine(e);
+                String line = e.getClass().getSimpleName() + ": " + Texts.oneLine(e);
                 ui.run(() -> failed(line, dir[0]));
             } finally {
                 ui.run(() -> running.set(false));

@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.training;
 
+import org.pixeldistill.core.util.Texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -9,10 +10,10 @@ import org.pixeldistill.core.train.TrainingListener.BatchProgress;
 class ProgressTextTest {
     @Test
     void durationsReadAsPeopleSayThem() {
-        assertEquals("59 s", ProgressText.duration(59.4));
-        assertEquals("1 min 05 s", ProgressText.duration(65));
-        assertEquals("1 h 01 min", ProgressText.duration(3700));
-        assertEquals("?", ProgressText.duration(Double.NaN));
+        assertEquals("59 s", Texts.duration(59.4));
+        assertEquals("1 min 05 s", Texts.duration(65));
+        assertEquals("1 h 01 min", Texts.duration(3700));
+        assertEquals("?", Texts.duration(Double.NaN));
     }
 
     @Test
@@ -34,7 +35,7 @@ class ProgressTextTest {
 
     @Test
     void exceptionsBecomeOneLine() {
-        assertEquals("first", ProgressText.oneLine(new IllegalStateException("first\n\tat somewhere")));
-        assertEquals("NullPointerException", ProgressText.oneLine(new NullPointerException()));
+        assertEquals("first", Texts.oneLine(new IllegalStateException("first\n\tat somewhere")));
+        assertEquals("NullPointerException", Texts.oneLine(new NullPointerException()));
     }
 }
