@@ -36,6 +36,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--methods", split = ",", description = "baseline, kd, at, isrd, tas (default: ${DEFAULT-VALUE})")
     List<String> methods = List.of("baseline", "kd", "isrd", "tas");
 
+    @Option(names = "--methods-at-r1", split = ",",
+            description = "methods at r = 1, the reference where the student sees the teacher's input (default: all of --methods)")
+    List<String> methodsAtR1;
+
     @Option(names = "--seeds", description = "seeds per cell (default: ${DEFAULT-VALUE})")
     int seeds = 1;
 
@@ -66,9 +70,10 @@ final class SweepCommand implements Callable<Integer> {
         SweepTable.checkAxis(axis);
         List<String> studentList = students == null ? List.of(base.model().backbone()) : students;
         List<SweepCell> cells = SweepPlan.plan(base,
-                new SweepPlan.Options(ratios, studentList, methods, seeds, rounding, eta));
-        System.out.printf(Locale.ROOT, "sweep %s: %d cells (%d ratios x %d students x %d methods), %d seed(s) each%n",
-                base.name(), cells.size(), ratios.size(), studentList.size(), methods.size(), seeds);
+                new SweepPlan.Options(ratios, studentList, methods, seeds, rounding, eta, methodsAtR1));
+        System.out.printf(Locale.ROOT, "sweep %s: %d cells (%d ratios x %d students x %d methods%s), %d seed(s) each%n",
+                base.name(), cells.size(), ratios.size(), studentList.size(), methods.size(),
+                methodsAtR1 == null ? "" : ", " + String.join("+", methodsAtR1) + " at r = 1", seeds);
         Map<String, CostReport> costs = costs(base, cells);
         Path sweepDir = out.toAbsolutePath().resolve("sweeps").resolve(base.name());
         Path csv = sweepDir.resolve("sweep.csv");

@@ -29,9 +29,21 @@ public final class SweepPlan {
      * @param rounding how S/r becomes a whole size when r does not divide S: none (an error),
      *     floor, round or ceil
      * @param eta ISRD weight; 0 = METHOD.md's rule: 10 for r &lt;= 2, 50 above
+     * @param methodsAtR1 the methods run at r = 1, where the student sees the teacher's input and
+     *     the cells are only a reference (null = all of {@code methods}); distilling at r = 1 costs
+     *     as much as the teacher and is often not what a sweep is for
      */
     public record Options(List<Integer> ratios, List<String> students, List<String> methods, int seeds,
-            String rounding, double eta) {}
+            String rounding, double eta, List<String> methodsAtR1) {
+        public Options(List<Integer> ratios, List<String> students, List<String> methods, int seeds,
+                String rounding, double eta) {
+            this(ratios, students, methods, seeds, rounding, eta, null);
+        }
+
+        List<String> methodsAt(int ratio) {
+            return ratio == 1 && methodsAtR1 != null ? methodsAtR1 : methods;
+        }
+    }
 
     private SweepPlan() {}
 
@@ -45,7 +57,11 @@ public final class SweepPlan {
         if (o.seeds() < 1) {
             throw new ConfigException("sweep: --seeds must be at least 1");
         }
-        for (String m : o.methods()) {
+        List<String> all = new ArrayList<>(o.methods());
+        if (o.methodsAtR1() != null) {
+            all.addAll(o.methodsAtR1());
+        }
+        for (String m : all) {
             if (!METHODS.contains(m)) {
                 throw new ConfigException("sweep: unknown method '" + m + "' (known: " + String.join(", ", METHODS) + ")");
             }
@@ -56,7 +72,7 @@ public final class SweepPlan {
         List<String> problems = new ArrayList<>();
         for (int r : o.ratios()) {
             for (String student : o.students()) {
-                for (String method : o.methods()) {
+                for (String method : o.methodsAt(r)) {
                     String id = student + "-r" + r + "-" + method;
                     try {
                         int size = size(teacherSize, r, o.rounding());

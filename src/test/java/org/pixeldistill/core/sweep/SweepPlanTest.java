@@ -54,6 +54,16 @@ class SweepPlanTest {
     }
 
     @Test
+    void theReferenceRatioCanRunFewerMethods() throws Exception {
+        List<SweepCell> cells = SweepPlan.plan(base(dir, 28), new SweepPlan.Options(List.of(1, 2, 4),
+                List.of("resnet18"), List.of("baseline", "kd", "tas"), 1, "none", 0, List.of("baseline")));
+        assertEquals(List.of("resnet18-r1-baseline", "resnet18-r2-baseline", "resnet18-r2-kd", "resnet18-r2-tas",
+                "resnet18-r4-baseline", "resnet18-r4-kd", "resnet18-r4-tas"), cells.stream().map(SweepCell::id).toList());
+        assertThrows(ConfigException.class, () -> SweepPlan.plan(base(dir, 28), new SweepPlan.Options(List.of(1, 2),
+                List.of("resnet18"), List.of("kd"), 1, "none", 0, List.of("magic"))));
+    }
+
+    @Test
     void impossibleCellsAreNamedBeforeAnythingTrains() throws Exception {
         RunConfig base = base(dir, 28);
         RunConfig patch4 = base.withModel(new org.pixeldistill.core.config.ModelConfig("resnet18", 7, 0.125, "small", 4));
