@@ -35,6 +35,11 @@ public final class Nms {
         return new Nms(0.5f, 0.05f, 100);
     }
 
+    /** Scores at or below this never survive: inference can skip such candidates before NMS. */
+    public float scoreThreshold() {
+        return scoreThreshold;
+    }
+
     /** The kept detections, highest score first. The input is not modified. */
     public List<Detection> apply(List<Detection> candidates) {
         // List.sort is stable: equal scores stay in input order.

@@ -1,0 +1,50 @@
+package org.pixeldistill.core.detect;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+
+/**
+ * What a detector student learns from a frozen detector teacher whose head outputs have the same
+ * shape anchor by anchor: with AFP (METHOD.md) the assistant at S, levels shifted by log2(r) and
+ * anchors scaled by r, covers the same image regions as the student at S/r, so its outputs can be
+ * compared one to one.
+ *
+ * <ul>
+ *   <li>class logits: temperature KD for independent sigmoid classes, the Bernoulli KL between
+ *       sigmoid(z_t/T) and sigmoid(z_s/T) per anchor and class, times T^2 (the detector has no
+ *       softmax over classes to soften);</li>
+ *   <li>box offsets: squared difference, weighted per anchor by the teacher's highest class
+ *       probability, so the offsets of anchors the teacher calls background, which mean nothing,
+ *       do not dominate;</li>
+ *   <li>pyramid features: mean squared difference per level.</li>
+ * </ul>
+ */
+public final class AfpLoss {
+    private AfpLoss() {}
+
+    /** Class KD, averaged over anchors and batch (summed over classes). */
+    public static NDArray classKd(NDArray student, NDArray teacher, float temperature) {
+        NDArray zs = student.div(temperature);
+        NDArray pt = teacher.div(temperature).getNDArrayInternal().sigmoid();
+        // KL(Bern(pt) || Bern(ps)) = BCE(pt, zs) - BCE(pt, zt); the second term is constant for the student
+        NDArray kl = DetectionLoss.bceWithLogits(zs, pt).sub(DetectionLoss.bceWithLogits(teacher.div(temperature), pt));
+        return kl.sum(new int[] {2}).mean().mul(temperature * temperature);
+    }
+
+    /** Box offsets, squared difference weighted by the teacher's confidence per anchor. */
+    public static NDArray boxL2(NDArray student, NDArray teacher, NDArray teacherLogits) {
+        NDArray weight = teacherLogits.getNDArrayInternal().sigmoid().max(new int[] {2});
+        NDArray sq = student.sub(teacher).square().sum(new int[] {2});
+        return sq.mul(weight).sum().div(weight.sum().add(1e-6f));
+    }
+
+    /** Pyramid features, mean squared difference averaged over levels. */
+    public static NDArray featureL2(NDList student, NDList teacher) {
+        NDArray sum = null;
+        for (int i = 0; i < student.size(); i++) {
+            NDArray mse = student.get(i).sub(teacher.get(i)).square().mean();
+            sum = sum == null ? mse : sum.add(mse);
+        }
+        return sum.div(student.size());
+    }
+}

@@ -1,0 +1,113 @@
+package org.pixeldistill.core.detect;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.GradientCollector;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pixeldistill.core.config.TrainConfig;
+import org.pixeldistill.core.train.Sgd;
+import org.pixeldistill.core.train.TrainingFailedException;
+
+/**
+ * One optimisation step of a detector: the frozen teacher (if any) on the large view outside the
+ * gradient tape, the student on its own view inside it; focal + box loss against the targets,
+ * plus the distillation terms of {@link DetectionDistill}; backward; SGD. Shared by training and
+ * benchmarking, so what is measured is what trains.
+ */
+public final class DetectionStep {
+    private final DetectorNetwork student;
+    private final DetectorNetwork teacher;
+    private final DetectionDistill distill;
+    private final DetectionTargets targets;
+    private final Sgd sgd;
+
+    /** @param teacher null for a detector trained on its own (then {@code distill} is ignored) */
+    public DetectionStep(DetectorNetwork student, DetectorNetwork teacher, DetectionDistill distill, TrainConfig train) {
+        this.student = student;
+        this.teacher = teacher;
+        this.distill = distill;
+        this.targets = new DetectionTargets(student.anchors(), student.spec().classes(), AnchorMatcher.retinaNet(),
+                BoxCoder.unitWeights());
+        this.sgd = new Sgd(student.trainableParameters(), train.momentum(), train.weightDecay(), train.clipGradNorm());
+    }
+
+    public Sgd sgd() {
+        return sgd;
+    }
+
+    /**
+     * Trains on one batch and adds each loss term (and "total") to {@code sums}.
+     *
+     * @throws TrainingFailedException when the loss is not finite (nothing is updated then)
+     */
+    public void run(DetectionBatch b, double lr, Map<String, Double> sums) {
+        try (NDManager step = student.manager().newSubManager()) {
+            NDArray xs = step.create(b.small(), new Shape(b.count(), b.channels(), b.smallSize(), b.smallSize()));
+            DetectionTargets.Batch t = targets.build(step, b.boxes(), b.labels());
+            DetectorNetwork.Output teacherOut = null;
+            if (teacher != null) {
+                NDArray xl = step.create(b.large(), new Shape(b.count(), b.channels(), b.largeSize(), b.largeSize()));
+                teacherOut = teacher.forward(xl, false);
+            }
+            Map<String, NDArray> terms = new LinkedHashMap<>();
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                DetectorNetwork.Output out = student.forward(xs, true);
+                DetectionLoss.Terms own = DetectionLoss.of(out.logits(), out.offsets(), t);
+                terms.put("focal", own.classification());
+                terms.put("box", own.box());
+                if (teacherOut != null) {
+                    terms.putAll(distillTerms(out, teacherOut, b.largeSize() / b.smallSize()));
+                }
+                NDArray total = null;
+                for (NDArray term : terms.values()) {
+                    total = total == null ? term : total.add(term);
+                }
+                terms.put("total", total);
+                Map<String, Double> values = new LinkedHashMap<>();
+                terms.forEach((k, v) -> values.put(k, (double) v.getFloat()));
+                if (!Double.isFinite(values.get("total"))) {
+                    throw new TrainingFailedException("loss is not finite " + values);
+                }
+                gc.backward(total);
+                values.forEach((k, v) -> sums.merge(k, v, Double::sum));
+            }
+            sgd.step(lr);
+        }
+    }
+
+    private Map<String, NDArray> distillTerms(DetectorNetwork.Output s, DetectorNetwork.Output t, int ratio) {
+        Map<String, NDArray> terms = new LinkedHashMap<>();
+        if (distill.aligned()) {
+            if (distill.classWeight() > 0) {
+                terms.put("afp_class", AfpLoss.classKd(s.logits(), t.logits(), (float) distill.temperature())
+                        .mul((float) distill.classWeight()));
+            }
+            if (distill.boxWeight() > 0) {
+                terms.put("afp_box", AfpLoss.boxL2(s.offsets(), t.offsets(), t.logits()).mul((float) distill.boxWeight()));
+            }
+            if (distill.featureWeight() > 0) {
+                terms.put("afp_feature", AfpLoss.featureL2(s.levels(), t.levels()).mul((float) distill.featureWeight()));
+            }
+        } else if (distill.featureWeight() > 0) {
+            terms.put("feature", AfpLoss.featureL2(s.levels(), pooled(t.levels(), ratio)).mul((float) distill.featureWeight()));
+        }
+        return terms;
+    }
+
+    /** The teacher's levels average-pooled by r (ceil mode), the unaligned baseline's "interpolation". */
+    static NDList pooled(NDList levels, int ratio) {
+        if (ratio == 1) {
+            return levels;
+        }
+        NDList out = new NDList(levels.size());
+        for (NDArray level : levels) {
+            out.add(Pool.avgPool2d(level, new Shape(ratio, ratio), new Shape(ratio, ratio), new Shape(0, 0), true, false));
+        }
+        return out;
+    }
+}
