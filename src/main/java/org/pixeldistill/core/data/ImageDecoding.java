@@ -11,8 +11,11 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.pixeldistill.core.config.ConfigException;
 
-/** Decodes PNG, JPEG and BMP files into RGB {@link RawImage}s with values in [0, 1]. */
-final class ImageDecoding {
+/**
+ * Decodes PNG, JPEG and BMP files into RGB {@link RawImage}s with values in [0, 1]. Public so the
+ * detection readers decode exactly as the classification ones do.
+ */
+public final class ImageDecoding {
     static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp");
 
     private ImageDecoding() {}
@@ -26,7 +29,7 @@ final class ImageDecoding {
     }
 
     /** Three channels always: a grey image is replicated, alpha is dropped. */
-    static RawImage readRgb(Path file) {
+    public static RawImage readRgb(Path file) {
         BufferedImage img;
         try {
             img = ImageIO.read(file.toFile());

@@ -1,10 +1,10 @@
 package org.pixeldistill.core.data;
 
 /** Derives independent seeds from several numbers (seed, epoch, index) with a SplitMix64 mix. */
-final class Seeds {
+public final class Seeds {
     private Seeds() {}
 
-    static long mix(long... parts) {
+    public static long mix(long... parts) {
         long h = 0x9E3779B97F4A7C15L;
         for (long p : parts) {
             h = scramble(h ^ scramble(p + 0x632BE59BD9B4E019L));
