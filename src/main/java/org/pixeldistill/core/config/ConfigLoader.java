@@ -63,6 +63,19 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * {@code config} with {@code key=value} overrides applied, bound and validated again; relative
+     * paths in them are resolved against the working directory, as on the command line.
+     */
+    public static RunConfig withOverrides(RunConfig config, List<String> overrides) {
+        JsonNode tree = YAML.valueToTree(config);
+        for (String override : overrides) {
+            Overrides.apply(tree, override, YAML);
+        }
+        resolvePaths(tree, Path.of("").toAbsolutePath());
+        return bind(tree, "overrides " + overrides);
+    }
+
     public static RunConfig load(Path file) {
         return load(file, List.of());
     }

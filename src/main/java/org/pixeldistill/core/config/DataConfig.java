@@ -59,6 +59,11 @@ public record DataConfig(
 
     public void validate() {
         Check.oneOf("data.dataset", dataset, DATASETS);
+        validateCommon();
+    }
+
+    /** Every check but the data set's name (a detection run has its own list of data sets). */
+    public void validateCommon() {
         Check.oneOf("data.crop", crop, CROPS);
         Check.oneOf("data.interpolation", interpolation, INTERPOLATIONS);
         Check.atLeast("data.train_limit", trainLimit, 0);

@@ -13,6 +13,10 @@ import org.pixeldistill.core.model.BackboneSpec;
  * @param patchSize ViT patch size, 0 = fit the input
  */
 public record ModelConfig(String backbone, Integer inputSize, Double width, String stem, Integer patchSize) {
+    public ModelConfig withInputSize(int size) {
+        return new ModelConfig(backbone, size, width, stem, patchSize);
+    }
+
     public static final List<String> STEMS = List.of("auto", "imagenet", "small");
 
     public ModelConfig {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param tas when present, teacher -> assistant -> student (TAS): the assistant (the student's
  *     architecture at the teacher's input size) is distilled from the teacher first, then the
  *     student from the assistant with {@code distill}
+ * @param detect when present, the model is a detector (METHOD.md, AFP) trained on a detection
+ *     data set; a teacher then distils with {@code detect.distill}
  */
 public record RunConfig(
         String name,
@@ -22,7 +24,8 @@ public record RunConfig(
         TeacherRef teacher,
         DistillConfig distill,
         TrainConfig train,
-        TasConfig tas) {
+        TasConfig tas,
+        DetectConfig detect) {
 
     public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
 
@@ -35,37 +38,52 @@ public record RunConfig(
         train = train == null ? new TrainConfig(null, null, null, null, null, null, null, null, null, null, null, null) : train;
     }
 
+    /** A classification run (no detect section), the shape most code builds. */
+    public RunConfig(String name, String device, DataConfig data, ModelConfig model, TeacherRef teacher,
+            DistillConfig distill, TrainConfig train, TasConfig tas) {
+        this(name, device, data, model, teacher, distill, train, tas, null);
+    }
+
+    public RunConfig withDetect(DetectConfig newDetect) {
+        return new RunConfig(name, device, data, model, teacher, distill, train, tas, newDetect);
+    }
+
+    @JsonIgnore
+    public boolean isDetection() {
+        return detect != null;
+    }
+
     public RunConfig withName(String newName) {
-        return new RunConfig(newName, device, data, model, teacher, distill, train, tas);
+        return new RunConfig(newName, device, data, model, teacher, distill, train, tas, detect);
     }
 
     public RunConfig withDevice(String newDevice) {
-        return new RunConfig(name, newDevice, data, model, teacher, distill, train, tas);
+        return new RunConfig(name, newDevice, data, model, teacher, distill, train, tas, detect);
     }
 
     public RunConfig withData(DataConfig newData) {
-        return new RunConfig(name, device, newData, model, teacher, distill, train, tas);
+        return new RunConfig(name, device, newData, model, teacher, distill, train, tas, detect);
     }
 
     public RunConfig withTrain(TrainConfig newTrain) {
-        return new RunConfig(name, device, data, model, teacher, distill, newTrain, tas);
+        return new RunConfig(name, device, data, model, teacher, distill, newTrain, tas, detect);
     }
 
     public RunConfig withTeacher(TeacherRef newTeacher) {
-        return new RunConfig(name, device, data, model, newTeacher, distill, train, tas);
+        return new RunConfig(name, device, data, model, newTeacher, distill, train, tas, detect);
     }
 
     public RunConfig withModel(ModelConfig newModel) {
-        return new RunConfig(name, device, data, newModel, teacher, distill, train, tas);
+        return new RunConfig(name, device, data, newModel, teacher, distill, train, tas, detect);
     }
 
     public RunConfig withDistill(DistillConfig newDistill) {
-        return new RunConfig(name, device, data, model, teacher, newDistill, train, tas);
+        return new RunConfig(name, device, data, model, teacher, newDistill, train, tas, detect);
     }
 
     /** The same run without the TAS section: a one-stage distillation or a single model. */
     public RunConfig withoutTas() {
-        return new RunConfig(name, device, data, model, teacher, distill, train, null);
+        return new RunConfig(name, device, data, model, teacher, distill, train, null, detect);
     }
 
     /** Not named isTas: Jackson would take that for the tas property and ignore the section. */
@@ -83,7 +101,16 @@ public record RunConfig(
             throw new ConfigException("name may hold only letters, digits, '.', '_' and '-', got '" + name + "'");
         }
         Check.oneOf("device", device, DEVICES);
-        data.validate();
+        if (detect != null) {
+            detect.validate(data.dataset());
+            data.validateCommon();
+            if (!distill.isEmpty()) {
+                throw new ConfigException("a detector learns from its teacher through detect.distill;"
+                        + " remove the distill section");
+            }
+        } else {
+            data.validate();
+        }
         model.validate("model");
         distill.validate("distill");
         train.validate();

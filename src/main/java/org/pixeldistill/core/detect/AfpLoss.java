@@ -16,7 +16,7 @@ import ai.djl.ndarray.NDList;
  *   <li>box offsets: squared difference, weighted per anchor by the teacher's highest class
  *       probability, so the offsets of anchors the teacher calls background, which mean nothing,
  *       do not dominate;</li>
- *   <li>pyramid features: mean squared difference per level.</li>
+ *   <li>pyramid features: mean squared difference per level, scale removed per image.</li>
  * </ul>
  */
 public final class AfpLoss {
@@ -38,13 +38,26 @@ public final class AfpLoss {
         return sq.mul(weight).sum().div(weight.sum().add(1e-6f));
     }
 
-    /** Pyramid features, mean squared difference averaged over levels. */
+    /**
+     * Pyramid features, mean squared difference averaged over levels, each map first divided by
+     * its root mean square per image: raw pyramid activations of two networks differ in scale by
+     * orders of magnitude (this term was 30 times the detection loss on raw maps), and what should
+     * carry over is where and what the features respond to, not their scale.
+     */
     public static NDArray featureL2(NDList student, NDList teacher) {
         NDArray sum = null;
         for (int i = 0; i < student.size(); i++) {
-            NDArray mse = student.get(i).sub(teacher.get(i)).square().mean();
+            NDArray mse = rmsNormalised(student.get(i)).sub(rmsNormalised(teacher.get(i))).square().mean();
             sum = sum == null ? mse : sum.add(mse);
         }
         return sum.div(student.size());
+    }
+
+    /** (batch, C, H, W) divided per image by the root of its mean square. */
+    static NDArray rmsNormalised(NDArray x) {
+        // one axis at a time: the PyTorch engine reduces a single axis per call
+        NDArray rms = x.square().mean(new int[] {3}, true).mean(new int[] {2}, true).mean(new int[] {1}, true)
+                .add(1e-6f).sqrt();
+        return x.div(rms);
     }
 }

@@ -61,7 +61,7 @@ public final class DetectionStep {
                 terms.put("focal", own.classification());
                 terms.put("box", own.box());
                 if (teacherOut != null) {
-                    terms.putAll(distillTerms(out, teacherOut, b.largeSize() / b.smallSize()));
+                    terms.putAll(distillTerms(out, teacherOut));
                 }
                 NDArray total = null;
                 for (NDArray term : terms.values()) {
@@ -80,7 +80,7 @@ public final class DetectionStep {
         }
     }
 
-    private Map<String, NDArray> distillTerms(DetectorNetwork.Output s, DetectorNetwork.Output t, int ratio) {
+    private Map<String, NDArray> distillTerms(DetectorNetwork.Output s, DetectorNetwork.Output t) {
         Map<String, NDArray> terms = new LinkedHashMap<>();
         if (distill.aligned()) {
             if (distill.classWeight() > 0) {
@@ -94,6 +94,8 @@ public final class DetectionStep {
                 terms.put("afp_feature", AfpLoss.featureL2(s.levels(), t.levels()).mul((float) distill.featureWeight()));
             }
         } else if (distill.featureWeight() > 0) {
+            // how much finer the teacher's grids are: r when it runs at the student's strides, 1 when its levels are shifted
+            int ratio = (int) Math.round((double) t.levels().get(0).getShape().get(2) / s.levels().get(0).getShape().get(2));
             terms.put("feature", AfpLoss.featureL2(s.levels(), pooled(t.levels(), ratio)).mul((float) distill.featureWeight()));
         }
         return terms;

@@ -56,6 +56,9 @@ public final class MetricsCsv {
         List<String> header = new ArrayList<>(HEAD);
         terms.forEach(t -> header.add("loss_" + t));
         header.addAll(TAIL);
+        Set<String> scores = new LinkedHashSet<>();
+        rows.forEach(r -> scores.addAll(r.scores().keySet()));
+        scores.forEach(t -> header.add("score_" + t));
         sb.append(String.join(",", header)).append('\n');
         for (MetricsRow r : rows) {
             List<String> cells = new ArrayList<>(List.of(r.stage(), Integer.toString(r.seed()),
@@ -66,6 +69,10 @@ public final class MetricsCsv {
             }
             cells.addAll(List.of(num(r.trainTop1()), num(r.testTop1()), num(r.testTop5()),
                     num(r.wallSeconds()), num(r.imagesPerSecond()), num(r.dataWait())));
+            for (String t : scores) {
+                Double v = r.scores().get(t);
+                cells.add(v == null ? "" : num(v));
+            }
             sb.append(String.join(",", cells)).append('\n');
         }
         return sb.toString();
@@ -85,13 +92,15 @@ public final class MetricsCsv {
                 Map<String, String> cell = new LinkedHashMap<>();
                 for (int i = 0; i < header.size() && i < c.length; i++) cell.put(header.get(i), c[i]);
                 Map<String, Double> losses = new LinkedHashMap<>();
+                Map<String, Double> scores = new LinkedHashMap<>();
                 cell.forEach((k, v) -> {
                     if (k.startsWith("loss_") && !v.isEmpty()) losses.put(k.substring(5), Double.parseDouble(v));
+                    if (k.startsWith("score_") && !v.isEmpty()) scores.put(k.substring(6), Double.parseDouble(v));
                 });
                 out.add(new MetricsRow(cell.get("stage"), Integer.parseInt(cell.get("seed")),
                         Integer.parseInt(cell.get("epoch")), d(cell, "lr"), losses, d(cell, "train_top1"),
                         d(cell, "test_top1"), d(cell, "test_top5"), d(cell, "wall_seconds"),
-                        d(cell, "images_per_second"), d(cell, "data_wait")));
+                        d(cell, "images_per_second"), d(cell, "data_wait"), scores));
             }
             return out;
         } catch (IOException e) {

@@ -8,6 +8,8 @@ import java.util.Map;
  * @param losses mean of each loss term over the epoch's batches, weighted as trained ("ce", "kd",
  *     "isrd", ...) plus "total"
  * @param dataWait share (0-1) of the epoch's training time spent waiting for data
+ * @param scores further test scores by name, one {@code score_<name>} column each: a detector's
+ *     mAP ("map50", "map") and per-class AP ("ap50_<class>"); empty for a classifier
  */
 public record MetricsRow(
         String stage,
@@ -20,4 +22,17 @@ public record MetricsRow(
         double testTop5,
         double wallSeconds,
         double imagesPerSecond,
-        double dataWait) {}
+        double dataWait,
+        Map<String, Double> scores) {
+
+    public MetricsRow {
+        scores = scores == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
+    }
+
+    /** A classifier's row (no further scores). */
+    public MetricsRow(String stage, int seed, int epoch, double lr, Map<String, Double> losses, double trainTop1,
+            double testTop1, double testTop5, double wallSeconds, double imagesPerSecond, double dataWait) {
+        this(stage, seed, epoch, lr, losses, trainTop1, testTop1, testTop5, wallSeconds, imagesPerSecond, dataWait,
+                Map.of());
+    }
+}

@@ -67,6 +67,10 @@ public final class RunPipeline {
     }
 
     void execute(RunFolder folder, RunConfig config, String stage) {
+        if (config.isDetection()) {
+            new DetectionRun(runsRoot, listener, cancel).execute(folder, config, stage);
+            return;
+        }
         GradMode.offOnThisThread();
         long start = System.nanoTime();
         Device device = Devices.choose(config.device());
@@ -82,8 +86,8 @@ public final class RunPipeline {
             throw new ConfigException("tas.init_from_assistant: a ViT student cannot start from its assistant's weights"
                     + " (its position embedding is sized for its input); set it to false");
         }
-        SummaryWriter summary = new SummaryWriter(folder, config, stages, data, device, skipped, start,
-                OffsetDateTime.now().toString());
+        SummaryWriter summary = new SummaryWriter(folder, config, stages, data.train().name(), data.train().size(),
+                data.test().size(), device, skipped, start, OffsetDateTime.now().toString());
         summary.write("running", "", results, null);
         Network teacher = null;
         Sources sources = new Sources(null, null);
@@ -132,25 +136,6 @@ public final class RunPipeline {
     }
 
     /** The run folders of the networks this run distilled from (null where there is none). */
-    private record Sources(String teacherRun, String assistantRun) {}
+    record Sources(String teacherRun, String assistantRun) {}
 
-    /** Writes summary.json from the results so far. */
-    private record SummaryWriter(RunFolder folder, RunConfig config, List<String> stages, DataSplits data, Device device,
-            AtomicInteger skipped, long startNanos, String created) {
-        void write(String status, String message, List<SeedResult> results, Sources sources) {
-            List<Double> best = results.stream().map(SeedResult::bestTop1).toList();
-            List<Double> last = results.stream().map(SeedResult::lastTop1).toList();
-            Engine engine = Engine.getInstance();
-            RunSummary.Provenance provenance = new RunSummary.Provenance(ConfigHash.of(config), config.train().seeds(),
-                    data.train().name(), config.data().path(), data.train().size(), data.test().size(), skipped.get(),
-                    engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(), device.toString(),
-                    System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                    created, (System.nanoTime() - startNanos) / 1e9, sources == null ? null : sources.teacherRun(),
-                    sources == null ? null : sources.assistantRun());
-            folder.writeSummary(new RunSummary(config.name(), status, message, stages,
-                    results.isEmpty() ? null : Stats.mean(best), results.isEmpty() ? null : Stats.std(best),
-                    results.isEmpty() ? null : Stats.mean(last), results.isEmpty() ? null : Stats.std(last),
-                    List.copyOf(results), provenance));
-        }
-    }
 }

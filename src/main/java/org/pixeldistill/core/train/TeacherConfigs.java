@@ -21,6 +21,9 @@ public final class TeacherConfigs {
     /**
      * The teacher's own config with the student's data section (so data overrides reach both),
      * its teacher.set overrides, one seed (a teacher is trained once) and the student's device.
+     * teacher.set keys under {@code data.} are applied after the student's data section, so a
+     * teacher can be trained on more images than its student ({@code data.train_limit=0}): the
+     * usual case of a teacher trained on everything and a student with few labelled images.
      */
     public static RunConfig teacherConfig(RunConfig student) {
         RunConfig own = ConfigLoader.load(Path.of(student.teacher().config()), student.teacher().set());
@@ -29,6 +32,17 @@ public final class TeacherConfigs {
                     + " name a single-model config");
         }
         List<Integer> first = List.of(own.train().seeds().get(0));
-        return own.withData(student.data()).withTrain(own.train().withSeeds(first)).withDevice(student.device());
+        if (student.isDetection() != own.isDetection()) {
+            throw new ConfigException("teacher.config " + student.teacher().config() + (student.isDetection()
+                    ? " is a classifier; a detector needs a detector teacher (a config with a detect section)"
+                    : " is a detector; a classifier needs a classifier teacher"));
+        }
+        if (own.isDetection()) {
+            own = own.withDetect(own.detect().withDataOf(student.detect()));
+        }
+        RunConfig resolved = own.withData(student.data()).withTrain(own.train().withSeeds(first))
+                .withDevice(student.device());
+        List<String> dataOverrides = student.teacher().set().stream().filter(s -> s.strip().startsWith("data.")).toList();
+        return dataOverrides.isEmpty() ? resolved : ConfigLoader.withOverrides(resolved, dataOverrides);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigHash;
+import org.pixeldistill.core.config.DistillConfig;
 import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.config.TeacherRef;
@@ -69,12 +70,13 @@ final class TeacherResolver {
         int size = teacher.config().model().inputSize();
         int epochs = student.tas().assistantEpochs() > 0 ? student.tas().assistantEpochs() : student.train().epochs();
         List<Integer> first = List.of(student.train().seeds().get(0));
-        RunConfig cfg = student.withoutTas()
+        RunConfig base = student.isDetection() ? DetectionRun.assistantBase(student, teacher.config()) : student;
+        RunConfig cfg = base.withoutTas()
                 .withName("assistant-" + student.model().backbone() + "-" + size)
                 .withModel(new ModelConfig(student.model().backbone(), size,
                         student.model().width(), student.model().stem(), student.model().patchSize()))
                 .withTeacher(new TeacherRef(null, teacher.folder().dir().toString(), List.of()))
-                .withDistill(student.tas().assistantDistill())
+                .withDistill(student.isDetection() ? DistillConfig.none() : student.tas().assistantDistill())
                 .withTrain(student.train().withEpochs(epochs).withSeeds(first));
         cfg.validate();
         return cfg;

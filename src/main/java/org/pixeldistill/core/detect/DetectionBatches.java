@@ -1,0 +1,66 @@
+package org.pixeldistill.core.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.pixeldistill.core.data.Seeds;
+
+/**
+ * Assembles detection batches from a data set: each image's two views (the model's and, for a
+ * teacher, the large one) with its boxes. Images of a batch are prepared in parallel; every
+ * image's random flip comes from a generator seeded by (seed, epoch, index), so a batch is the
+ * same whatever thread makes it.
+ */
+public final class DetectionBatches {
+    private final DetectionDataset data;
+    private final DetectionViews views;
+    private final boolean withLarge;
+
+    /** @param withLarge whether batches carry the large view (a teacher reads it) */
+    public DetectionBatches(DetectionDataset data, DetectionViews views, boolean withLarge) {
+        this.data = data;
+        this.views = views;
+        this.withLarge = withLarge;
+    }
+
+    /** The order of an epoch's training images: a permutation fixed by (seed, epoch). */
+    public static int[] order(int size, long seed, int epoch) {
+        List<Integer> idx = new ArrayList<>(IntStream.range(0, size).boxed().toList());
+        java.util.Collections.shuffle(idx, new Random(Seeds.mix(seed, epoch, 17)));
+        return idx.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A training batch of the images {@code indices[from, to)}, randomly flipped. */
+    public DetectionBatch train(int[] indices, int from, int to, long seed, int epoch) {
+        return assemble(indices, from, to, i -> views.train(data.sample(i), new Random(Seeds.mix(seed, epoch, i))));
+    }
+
+    /** A test batch (no flip) of images {@code from} to {@code to - 1}. */
+    public DetectionBatch test(int from, int to) {
+        int[] all = IntStream.range(from, to).toArray();
+        return assemble(all, 0, all.length, i -> views.test(data.sample(i)));
+    }
+
+    private DetectionBatch assemble(int[] indices, int from, int to, java.util.function.IntFunction<DetectionViews.Views> make) {
+        int n = to - from;
+        DetectionViews.Views[] v = new DetectionViews.Views[n];
+        IntStream.range(0, n).parallel().forEach(j -> v[j] = make.apply(indices[from + j]));
+        int c = data.channels();
+        int small = views.smallSize();
+        int large = views.largeSize();
+        float[] smallPixels = new float[n * c * small * small];
+        float[] largePixels = withLarge ? new float[n * c * large * large] : null;
+        List<List<Box>> boxes = new ArrayList<>(n);
+        List<int[]> labels = new ArrayList<>(n);
+        for (int j = 0; j < n; j++) {
+            System.arraycopy(v[j].small(), 0, smallPixels, j * c * small * small, c * small * small);
+            if (withLarge) {
+                System.arraycopy(v[j].large(), 0, largePixels, j * c * large * large, c * large * large);
+            }
+            boxes.add(v[j].smallBoxes());
+            labels.add(v[j].labels());
+        }
+        return new DetectionBatch(n, c, small, smallPixels, large, largePixels, boxes, labels);
+    }
+}
