@@ -1,0 +1,98 @@
+package org.pixeldistill.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.run.MetricsRow;
+import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.RunSummary;
+
+/** Detector runs on tiny generated scenes: alone, AFP through TAS, and the unaligned baseline. */
+class DetectionPipelineTest {
+    @TempDir
+    Path dir;
+
+    private static String data() {
+        return "data:\n  dataset: fashion-mnist-scenes\n  path: " + TinyRuns.DATA + "\n  train_limit: 48\n  test_limit: 16\n"
+                + "  interpolation: area\n";
+    }
+
+    private static String model(int size, String stem) {
+        return "model:\n  backbone: resnet18\n  input_size: " + size + "\n  width: 0.125\n  stem: " + stem + "\n";
+    }
+
+    private static String detect(String distill) {
+        return "detect:\n  canvas: 56\n  max_items: 2\n  pyramid_channels: 16\n  head_convs: 1\n  anchor_size: 2\n"
+                + distill;
+    }
+
+    private static final String TRAIN = "train:\n  epochs: 1\n  batch_size: 16\n  lr: 0.01\n  clip_grad_norm: 1.0\n";
+
+    private Path teacher(String levelShift) {
+        return TinyRuns.write(dir, "teacher.yaml", "name: det-teacher\n" + data() + model(56, "imagenet")
+                + detect(levelShift) + TRAIN);
+    }
+
+    @Test
+    void afpThroughTasTrainsThreeStagesWithHeadsComparedOneToOne() {
+        teacher("");
+        Path cfg = TinyRuns.write(dir, "afp.yaml", "name: det-afp\nteacher:\n  config: teacher.yaml\n"
+                + "tas:\n  init_from_assistant: false\n" + data() + model(14, "small") + detect("") + TRAIN);
+        RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
+                .train(TinyRuns.load(cfg));
+        List<MetricsRow> rows = run.metrics().rows();
+        assertEquals(List.of("teacher", "assistant", "student"), rows.stream().map(MetricsRow::stage).distinct().toList());
+        MetricsRow student = rows.get(rows.size() - 1);
+        assertTrue(student.losses().keySet().containsAll(List.of("focal", "box", "afp_class", "afp_box", "afp_feature")),
+                student.losses().toString());
+        assertTrue(student.scores().containsKey("map50") && student.scores().containsKey("ap50_Trouser"),
+                student.scores().toString());
+        double map50 = student.scores().get("map50");
+        assertTrue(map50 >= 0 && map50 <= 100, "mAP50 is a percentage: " + map50);
+        RunSummary summary = run.readSummary().orElseThrow();
+        assertEquals("finished", summary.status());
+        assertEquals(map50, summary.bestTop1(), 1e-6, "the score that counts is mAP50");
+        // the assistant was trained at the teacher's size with the student's grids (14 -> 7, 4, 2)
+        assertTrue(summary.provenance().assistantRun().contains("assistant-resnet18-56"));
+    }
+
+    @Test
+    void theUnalignedBaselineDistilsPooledFeaturesOnly() {
+        teacher("");
+        Path cfg = TinyRuns.write(dir, "plain.yaml", "name: det-plain\nteacher:\n  config: teacher.yaml\n" + data()
+                + model(14, "small") + detect("  distill:\n    aligned: false\n") + TRAIN);
+        RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
+                .train(TinyRuns.load(cfg));
+        MetricsRow student = run.metrics().rows().get(run.metrics().rows().size() - 1);
+        assertTrue(student.losses().containsKey("feature") && !student.losses().containsKey("afp_class"),
+                student.losses().toString());
+    }
+
+    @Test
+    void anAlignedTeacherWithOtherGridsIsRefusedWithTheShiftToUse() {
+        teacher("  level_shift: 1\n");
+        Path cfg = TinyRuns.write(dir, "bad.yaml", "name: det-bad\nteacher:\n  config: teacher.yaml\n" + data()
+                + model(14, "small") + detect("") + TRAIN);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
+                        .train(TinyRuns.load(cfg)));
+        assertTrue(e.getMessage().contains("level_shift 0"), e.getMessage());
+    }
+
+    @Test
+    void aClassifierTeacherForADetectorIsRefused() {
+        TinyRuns.write(dir, "teacher.yaml", "name: cls\n" + TinyRuns.data(100, 50) + TinyRuns.model(14) + TinyRuns.train(1));
+        Path cfg = TinyRuns.write(dir, "bad.yaml", "name: det-bad\nteacher:\n  config: teacher.yaml\n" + data()
+                + model(14, "small") + detect("") + TRAIN);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
+                        .train(TinyRuns.load(cfg)));
+        assertTrue(e.getMessage().contains("needs a detector teacher"), e.getMessage());
+    }
+}
