@@ -30,8 +30,13 @@ public final class DetectionEvaluator {
         out.put("map50", 100 * r.map50());
         out.put("map", 100 * r.map());
         for (int c = 0; c < r.classes(); c++) {
-            out.put("ap50_" + classNames.get(c).replaceAll("[^A-Za-z0-9_-]", "_"), 100 * r.ap50()[c]);
+            out.put(ap50Key(classNames.get(c)), 100 * r.ap50()[c]);
         }
         return out;
+    }
+
+    /** The score name of a class's AP50 in a metrics row: "ap50_" and the name with odd characters as "_". */
+    public static String ap50Key(String className) {
+        return "ap50_" + className.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 }

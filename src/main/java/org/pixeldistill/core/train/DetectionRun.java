@@ -14,6 +14,7 @@ import org.pixeldistill.core.detect.DetectionDataSets;
 import org.pixeldistill.core.detect.DetectionDistill;
 import org.pixeldistill.core.detect.DetectionSplits;
 import org.pixeldistill.core.detect.DetectorNetwork;
+import org.pixeldistill.core.detect.DetectorSpecs;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.model.DetectorSpec;
 import org.pixeldistill.core.run.RunFolder;
@@ -37,13 +38,7 @@ final class DetectionRun {
 
     /** The detector a config describes, for data with these channels and classes. */
     static DetectorSpec spec(RunConfig config, int channels, int classes) {
-        BackboneSpec backbone = config.model().spec(channels, classes);
-        DetectConfig d = config.detect();
-        try {
-            return new DetectorSpec(backbone, d.pyramidChannels(), d.headConvs(), d.levels(), d.levelShift(), 9);
-        } catch (ConfigException e) {
-            throw new ConfigException("model: " + e.getMessage());
-        }
+        return DetectorSpecs.of(config, channels, classes);
     }
 
     /**

@@ -1,0 +1,97 @@
+package org.pixeldistill.core.detect;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.RunSummary;
+
+/**
+ * A finished detector run on disk, as {@link DetectionInspector} needs it: its resolved config,
+ * summary, final stage, first seed and that stage's best weights. Everything a user can get wrong
+ * (not a run, not a detector, not finished, weights missing) is a one-line ConfigException.
+ */
+record InspectedRun(RunFolder folder, RunConfig config, RunSummary summary, String stage, int seed, Path bestParams) {
+    /** Stages whose checkpoints a run may hold, the ones trained last first. */
+    private static final List<String> STAGES = List.of("student", "model", "assistant", "teacher");
+
+    static InspectedRun open(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException("run folder " + dir + " does not exist");
+        }
+        RunFolder folder = RunFolder.open(dir);
+        RunConfig config = folder.readConfig();
+        if (!config.isDetection()) {
+            throw new ConfigException("run " + dir.getFileName() + " is not a detector run (its config.yaml has no detect section)");
+        }
+        RunSummary summary = folder.readSummary().orElseThrow(
+                () -> new ConfigException("run " + dir.getFileName() + " has no summary.json: it never started"));
+        if (!"finished".equals(summary.status())) {
+            throw new ConfigException("run " + dir.getFileName() + " is " + summary.status() + ", not finished: nothing to inspect yet");
+        }
+        int seed = config.train().seeds().get(0);
+        for (String stage : candidateStages(summary)) {
+            Path params = folder.checkpointDir(stage, seed).resolve("best.params");
+            if (Files.isRegularFile(params)) {
+                return new InspectedRun(folder, config, summary, stage, seed, params);
+            }
+        }
+        throw new ConfigException("run " + dir.getFileName() + " has no best.params for seed " + seed + " under "
+                + dir.resolve("checkpoints"));
+    }
+
+    /**
+     * The network a student learnt from at the large size: its assistant (TAS) when it has one,
+     * else its teacher; null for a detector trained alone. A cached teacher or assistant that was
+     * moved together with its runs folder is looked for under this run's runs folder as well.
+     */
+    static Source sourceOf(InspectedRun run) {
+        RunSummary.Provenance p = run.summary().provenance();
+        if (p == null) {
+            return null;
+        }
+        boolean assistant = present(p.assistantRun());
+        String source = assistant ? p.assistantRun() : present(p.teacherRun()) ? p.teacherRun() : null;
+        if (source == null) {
+            return null;
+        }
+        String role = assistant ? "assistant" : "teacher";
+        Path recorded = Path.of(source);
+        if (Files.isDirectory(recorded)) {
+            return new Source(recorded, role);
+        }
+        Path root = RunFolder.runsRootOf(run.folder().dir());
+        for (String kind : List.of("teachers", "assistants")) {
+            Path moved = root.resolve(kind).resolve(recorded.getFileName().toString());
+            if (Files.isDirectory(moved)) {
+                return new Source(moved, role);
+            }
+        }
+        throw new ConfigException("run " + run.folder().dir().getFileName() + " learnt from " + source
+                + ", which no longer exists");
+    }
+
+    /** Where the large-size network's run is, and whether it is the "teacher" or the "assistant". */
+    record Source(Path dir, String role) {}
+
+    /** A short name for captions: the run folder's own name. */
+    String name() {
+        return folder.dir().getFileName().toString();
+    }
+
+    private static List<String> candidateStages(RunSummary summary) {
+        List<String> out = new ArrayList<>();
+        if (summary.stages() != null && !summary.stages().isEmpty()) {
+            out.add(summary.stages().get(summary.stages().size() - 1));
+        }
+        out.addAll(STAGES);
+        return out;
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+}
