@@ -5,15 +5,16 @@ import org.pixeldistill.core.data.RawImage;
 /**
  * The pixels the ISRD panel draws, computed without a toolkit: images enlarged by an integer
  * factor with nearest-neighbour sampling (each source pixel becomes a solid scale x scale block, so
- * a 7x7 student view really looks like 49 squares), and heat maps blended over an image.
+ * a 7x7 student view really looks like 49 squares), and heat maps blended over an image. Public so
+ * the detection view enlarges its small view the same way.
  */
-final class PanelPixels {
+public final class PanelPixels {
     /** How strongly a heat map covers the image under it. */
     static final float OVERLAY_ALPHA = 0.45f;
 
     /** Packed 0xAARRGGBB pixels, row-major. */
-    record Argb(int width, int height, int[] pixels) {
-        int at(int x, int y) {
+    public record Argb(int width, int height, int[] pixels) {
+        public int at(int x, int y) {
             return pixels[y * width + x];
         }
     }
@@ -21,12 +22,12 @@ final class PanelPixels {
     private PanelPixels() {}
 
     /** The integer enlargement that brings {@code side} closest to {@code target} pixels, at least 1. */
-    static int scaleFor(int side, int target) {
+    public static int scaleFor(int side, int target) {
         return Math.max(1, Math.round((float) target / side));
     }
 
     /** {@code img} enlarged {@code scale} times, nearest neighbour (no smoothing). */
-    static Argb enlarge(RawImage img, int scale) {
+    public static Argb enlarge(RawImage img, int scale) {
         return overlay(img, scale, null, 0, 0f);
     }
 

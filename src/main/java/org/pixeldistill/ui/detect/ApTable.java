@@ -1,0 +1,76 @@
+package org.pixeldistill.ui.detect;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+/** The Detection view's per-class table, bound to {@link DetectionViewModel#apRows()}. */
+final class ApTable {
+    private ApTable() {}
+
+    static TableView<ApRow> create(DetectionViewModel vm) {
+        TableView<ApRow> table = new TableView<>(vm.apRows());
+        table.setId("detection-ap-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No run open."));
+        table.setPrefHeight(230);
+        TableColumn<ApRow, ApRow> name = new TableColumn<>("Class");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        name.setCellFactory(c -> new SwatchCell());
+        name.setComparator((a, b) -> a.className().compareToIgnoreCase(b.className()));
+        table.getColumns().add(name);
+        table.getColumns().add(column("AP50 % (student, test set)", ApRow::ap50,
+                "The student's average precision at IoU 0.5 over the run's whole test split, at the epoch its"
+                        + " weights were saved (best.params). It sums over all scores, so the threshold does not change"
+                        + " it; n/a: the test split has no object of this class."));
+        table.getColumns().add(column("objects here", r -> (double) r.truthHere(),
+                "Ground-truth objects of this class in the image shown."));
+        table.getColumns().add(column("teacher finds", r -> (double) r.teacherHere(),
+                "Boxes of this class the teacher (or assistant) draws on the large view at the current threshold."));
+        table.getColumns().add(column("student finds", r -> (double) r.studentHere(),
+                "Boxes of this class the student draws on the small view at the current threshold."));
+        table.setTooltip(new Tooltip("Per class: the student's AP50 on the test set, and what each network finds in"
+                + " this image at the current score threshold."));
+        return table;
+    }
+
+    private static TableColumn<ApRow, Double> column(String title, Function<ApRow, Double> value, String tip) {
+        TableColumn<ApRow, Double> col = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(tip));
+        col.setGraphic(header);
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : Double.isNaN(v) ? "n/a"
+                        : v == Math.rint(v) && !title.startsWith("AP") ? Integer.toString(v.intValue())
+                        : String.format(java.util.Locale.ROOT, "%.1f", v));
+            }
+        });
+        return col;
+    }
+
+    /** The class name with a square of its box colour. */
+    private static final class SwatchCell extends TableCell<ApRow, ApRow> {
+        @Override
+        protected void updateItem(ApRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            int rgb = ClassColours.rgb(row.label());
+            setGraphic(new Rectangle(10, 10, Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF)));
+            setText(row.className());
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.pixeldistill.ui.detect;
+
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.util.StringConverter;
+
+/** The Detection view's control bar: run chooser, image stepper, threshold, ground truth, export. */
+final class DetectionControls {
+    private final FlowPane bar;
+
+    DetectionControls(DetectionViewModel vm, ObjectProperty<Integer> index, Runnable export) {
+        ComboBox<Path> run = new ComboBox<>();
+        run.setId("detection-run");
+        run.setPrefWidth(320);
+        Runnable fill = () -> {
+            Path chosen = vm.runFolderProperty().get();
+            run.getItems().setAll(vm.runs().stream().map(DetectorRunChoice::dir).toList());
+            run.setValue(chosen); // replacing the items must not clear the choice
+        };
+        fill.run();
+        vm.runs().addListener((ListChangeListener<DetectorRunChoice>) c -> fill.run());
+        run.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Path p) {
+                return vm.labelOf(p);
+            }
+
+            @Override
+            public Path fromString(String s) {
+                throw new UnsupportedOperationException("the run chooser is not editable");
+            }
+        });
+        run.valueProperty().bindBidirectional(vm.runFolderProperty());
+        run.setPromptText("choose a detector run");
+        run.setTooltip(new Tooltip("Finished detector runs under the runs folder (any run whose config has a detect"
+                + " section, cached teachers included). The student is the run's final stage; the large view's boxes"
+                + " come from the network it learnt from (its assistant for TAS, else its teacher)."));
+
+        Button refresh = button("Refresh", "detection-refresh", "Look for detector runs under the runs folder again.");
+        refresh.setOnAction(e -> vm.refresh());
+        Button previous = button("◀", "detection-previous", "Previous test image.");
+        previous.setOnAction(e -> vm.previous());
+        Button next = button("▶", "detection-next", "Next test image.");
+        next.setOnAction(e -> vm.next());
+
+        SpinnerValueFactory.IntegerSpinnerValueFactory range = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 0, 0);
+        range.setWrapAround(true);
+        vm.imageCountProperty().addListener((o, a, b) -> range.setMax(Math.max(0, b.intValue() - 1)));
+        range.valueProperty().bindBidirectional(index);
+        Spinner<Integer> image = new Spinner<>(range);
+        image.setId("detection-index");
+        image.setEditable(true);
+        image.setPrefWidth(80);
+        image.setTooltip(new Tooltip("Which test image (0-based index in the run's test split). Type a number and"
+                + " press Enter, or use the arrows."));
+        Label count = new Label();
+        count.setId("detection-count");
+        count.textProperty().bind(Bindings.format("of %d", vm.imageCountProperty()));
+
+        Slider threshold = new Slider(0, 1, vm.thresholdProperty().get());
+        threshold.setId("detection-threshold");
+        threshold.valueProperty().bindBidirectional(vm.thresholdProperty());
+        threshold.setBlockIncrement(0.05);
+        threshold.setMajorTickUnit(0.25);
+        threshold.setShowTickMarks(true);
+        threshold.setShowTickLabels(true);
+        threshold.setPrefWidth(180);
+        threshold.setTooltip(new Tooltip("Score threshold: a detector gives every box a score, how sure it is (0-1)"
+                + " that the box holds an object of its class. Only boxes scoring at least this are drawn: lower it to"
+                + " see what a network half sees, raise it to keep its confident finds. Boxes below "
+                + vm.scoreFloor() + " are never kept. The AP in the table does not depend on it."));
+        Label value = new Label();
+        value.setId("detection-threshold-value");
+        value.textProperty().bind(Bindings.format(java.util.Locale.ROOT, "%.2f", vm.thresholdProperty()));
+
+        CheckBox truth = new CheckBox("ground truth");
+        truth.setId("detection-truth");
+        truth.selectedProperty().bindBidirectional(vm.showTruthProperty());
+        truth.setTooltip(new Tooltip("Draw the annotated objects as dashed boxes in their class's colour."));
+
+        Button exportButton = button("Export PNG…", "detection-export",
+                "Saves the two pictures with their titles, as shown, as a PNG image.");
+        exportButton.setOnAction(e -> export.run());
+        exportButton.disableProperty().bind(vm.shownProperty().isNull());
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("detection-busy");
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.busyProperty());
+
+        bar = new FlowPane(8, 6, new Label("Run:"), run, refresh, new Label("Test image:"), previous, image, count, next,
+                new Label("Score ≥"), threshold, value, truth, exportButton, busy);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+    }
+
+    Node node() {
+        return bar;
+    }
+
+    private static Button button(String text, String id, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+}

@@ -1,0 +1,140 @@
+package org.pixeldistill.ui.detect;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.pixeldistill.core.detect.DetectionInspection;
+import org.pixeldistill.ui.isrd.PanelPixels;
+import org.pixeldistill.ui.pareto.PngFiles;
+
+/**
+ * The Detection view, "what does my low-resolution camera still find": a finished detector run's
+ * teacher (or assistant) with its boxes on the large view beside the student with its boxes on the
+ * small view, enlarged to the same size without smoothing; a score threshold, ground truth on or
+ * off, a per-class AP table and PNG export of the two pictures. Binds to a
+ * {@link DetectionViewModel} and does nothing else.
+ *
+ * <p>Node ids: detection-run, detection-refresh, detection-previous, detection-index,
+ * detection-next, detection-count, detection-threshold, detection-threshold-value,
+ * detection-truth, detection-export, detection-busy, detection-teacher-canvas,
+ * detection-student-canvas, detection-teacher-title, detection-student-title, detection-pictures,
+ * detection-ap-table, detection-status.
+ */
+public final class DetectionView {
+    /** The large view is enlarged by a whole factor to about this many screen pixels. */
+    static final int DISPLAY = 320;
+
+    private final DetectionViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final BoxPicture teacher = new BoxPicture("detection-teacher-canvas");
+    private final BoxPicture student = new BoxPicture("detection-student-canvas");
+    private final Label teacherTitle = title("detection-teacher-title");
+    private final Label studentTitle = title("detection-student-title");
+    private final HBox pictures;
+    /** Held: the spinner's value is bound to it, and an unreferenced adapter would be collected. */
+    private final ObjectProperty<Integer> indexObject;
+
+    public DetectionView(DetectionViewModel vm) {
+        this.vm = vm;
+        this.indexObject = vm.indexProperty().asObject();
+        pictures = new HBox(16, new VBox(6, teacherTitle, teacher.node()), new VBox(6, studentTitle, student.node()));
+        pictures.setId("detection-pictures");
+        pictures.setPadding(new Insets(8));
+        pictures.setStyle("-fx-background-color: white;");
+        root.setTop(new DetectionControls(vm, indexObject, this::chooseAndExport).node());
+        ScrollPane scroll = new ScrollPane(pictures);
+        scroll.setFitToWidth(true);
+        root.setCenter(scroll);
+        Label status = new Label();
+        status.setId("detection-status");
+        status.textProperty().bind(vm.statusProperty());
+        VBox bottom = new VBox(6, ApTable.create(vm), status);
+        bottom.setPadding(new Insets(6, 8, 6, 8));
+        root.setBottom(bottom);
+        vm.shownProperty().addListener((o, a, b) -> render());
+        vm.showTruthProperty().addListener((o, a, b) -> render());
+        vm.factsProperty().addListener((o, a, b) -> render());
+        render();
+        vm.refresh();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** Writes the two pictures with their titles, as on screen, as a PNG; call on the FX thread. */
+    public void exportPng(Path file) {
+        PngFiles.write(file, SwingFXUtils.fromFXImage(pictures.snapshot(null, null), null));
+    }
+
+    private void render() {
+        DetectionInspection x = vm.shownProperty().get();
+        RunFacts f = vm.factsProperty().get();
+        if (x == null || f == null) {
+            teacher.clear(DISPLAY, "The teacher's boxes on the large view appear here.");
+            student.clear(DISPLAY, "The student's boxes on its small view, enlarged, appear here.");
+            teacherTitle.setText("Teacher");
+            studentTitle.setText("Student");
+            return;
+        }
+        int largeScale = PanelPixels.scaleFor(x.large().width(), DISPLAY);
+        int smallScale = PanelPixels.scaleFor(x.small().width(), x.large().width() * largeScale);
+        boolean truth = vm.showTruthProperty().get();
+        teacher.draw(x.large(), largeScale, x.largeTruth(), x.truthLabels(), x.teacher(), truth, f);
+        student.draw(x.small(), smallScale, x.smallTruth(), x.truthLabels(), x.student(), truth, f);
+        int l = x.large().width();
+        int s = x.small().width();
+        String above = String.format(Locale.ROOT, " ≥ %.2f", vm.thresholdProperty().get());
+        teacherTitle.setText((f.hasTeacher() ? capitalised(f.teacherRole()) + " " + f.teacherRunName()
+                : "No teacher in this run: ground truth only") + "\nlarge view " + l + "×" + l + " · "
+                + x.teacher().size() + " boxes" + above + " · " + x.largeTruth().size() + " objects");
+        studentTitle.setText("Student " + f.runName() + "\nsmall view " + s + "×" + s + ", shown " + smallScale
+                + "× without smoothing (" + String.format(Locale.ROOT, "%.1f", (double) l * l / (s * s))
+                + "× fewer pixels) · " + x.student().size() + " boxes" + above);
+    }
+
+    private void chooseAndExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the detection pictures");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        RunFacts f = vm.factsProperty().get();
+        chooser.setInitialFileName(f == null ? "detection.png" : "detection-" + f.runName() + "-image"
+                + vm.indexProperty().get() + ".png");
+        File dir = new File(vm.exportDirectoryProperty().get() == null ? "" : vm.exportDirectoryProperty().get());
+        if (dir.isDirectory()) {
+            chooser.setInitialDirectory(dir);
+        }
+        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            exportPng(file.toPath());
+            vm.exportDirectoryProperty().set(file.getAbsoluteFile().getParent());
+            vm.report("Exported " + file.getName());
+        } catch (RuntimeException ex) {
+            vm.report("Export failed: " + InspectorSession.oneLine(ex));
+        }
+    }
+
+    private static Label title(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

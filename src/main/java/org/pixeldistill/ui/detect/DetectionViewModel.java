@@ -1,0 +1,319 @@
+package org.pixeldistill.ui.detect;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.prefs.Preferences;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.pixeldistill.core.detect.DetectionInspection;
+import org.pixeldistill.core.detect.DetectionInspector;
+import org.pixeldistill.ui.common.TaskRunner;
+import org.pixeldistill.ui.common.UiThread;
+
+/**
+ * State of the Detection view, "what does my low-resolution camera still find": the chosen
+ * finished detector run, opened in the background with a {@link DetectionInspector}; the test
+ * image shown; the score threshold (0..1) that filters both networks' boxes without running them
+ * again; whether ground truth is drawn; the per-class AP table and a one-line status. Every state
+ * change is posted through the {@link UiThread}; opening and inspecting run on the
+ * {@link TaskRunner}, one at a time, and results for a run or image no longer chosen are dropped.
+ *
+ * <p>Threshold, ground-truth toggle, last run and export folder are remembered in the given
+ * preferences node when there is one.
+ */
+public final class DetectionViewModel {
+    public static final double DEFAULT_THRESHOLD = 0.3;
+    /** The workbench's preferences node (tests pass their own, or none). */
+    public static final String PREFERENCES_NODE = "org/pixeldistill/workbench";
+
+    private final Path runsRoot;
+    private final TaskRunner tasks;
+    private final UiThread ui;
+    private final Preferences prefs;
+    private final float scoreFloor;
+    private final InspectorSession session;
+    /** Counts run choices: a result computed for an earlier choice is dropped. */
+    private final AtomicLong generation = new AtomicLong();
+    private boolean adopting;
+
+    private final ObservableList<DetectorRunChoice> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
+    private final IntegerProperty index = new SimpleIntegerProperty(0);
+    private final ReadOnlyIntegerWrapper imageCount = new ReadOnlyIntegerWrapper(0);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(DEFAULT_THRESHOLD);
+    private final BooleanProperty showTruth = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<DetectionInspection> inspection = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DetectionInspection> shown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RunFacts> facts = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ApRow> apRows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose a detector run.");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<String> exportDirectory = new SimpleObjectProperty<>("");
+
+    /** The workbench's view: boxes down to 0.05, choices remembered under {@value #PREFERENCES_NODE}. */
+    public DetectionViewModel(Path runsRoot, TaskRunner tasks, UiThread ui) {
+        this(runsRoot, tasks, ui, Preferences.userRoot().node(PREFERENCES_NODE), DetectionInspector.SCORE_FLOOR);
+    }
+
+    /**
+     * @param prefs where choices are remembered, or null to remember nothing
+     * @param scoreFloor lowest score the inspector reports (the threshold cannot show less sure boxes)
+     */
+    public DetectionViewModel(Path runsRoot, TaskRunner tasks, UiThread ui, Preferences prefs, float scoreFloor) {
+        this.runsRoot = runsRoot;
+        this.tasks = tasks;
+        this.ui = ui;
+        this.prefs = prefs;
+        this.scoreFloor = scoreFloor;
+        this.session = new InspectorSession(scoreFloor);
+        if (prefs != null) {
+            threshold.set(Math.max(0, Math.min(1, prefs.getDouble("detection.threshold", DEFAULT_THRESHOLD))));
+            showTruth.set(prefs.getBoolean("detection.showTruth", true));
+            exportDirectory.set(prefs.get("detection.exportDirectory", ""));
+        }
+        runFolder.addListener((o, a, b) -> open(b));
+        index.addListener((o, a, b) -> {
+            if (!adopting) {
+                inspect(b.intValue());
+            }
+        });
+        threshold.addListener((o, a, b) -> {
+            remember("detection.threshold", b.toString());
+            applyThreshold();
+        });
+        showTruth.addListener((o, a, b) -> remember("detection.showTruth", b.toString()));
+        exportDirectory.addListener((o, a, b) -> remember("detection.exportDirectory", b == null ? "" : b));
+    }
+
+    /** Looks for detector runs under the runs folder in the background; reselects the remembered one. */
+    public void refresh() {
+        tasks.start("detection-runs", () -> {
+            List<DetectorRunChoice> found = DetectorRuns.find(runsRoot);
+            ui.run(() -> {
+                runs.setAll(found);
+                if (runFolder.get() == null) {
+                    String last = prefs == null ? "" : prefs.get("detection.run", "");
+                    found.stream().filter(c -> c.dir().toString().equals(last)).findFirst()
+                            .ifPresent(c -> runFolder.set(c.dir()));
+                }
+                if (runFolder.get() == null) {
+                    status.set(found.isEmpty() ? "No detector run under " + runsRoot + " yet: train one with a detect section."
+                            : found.size() + " detector run(s) found: choose one.");
+                }
+            });
+        });
+    }
+
+    /** Shows the previous test image (wraps around). */
+    public void previous() {
+        step(-1);
+    }
+
+    /** Shows the next test image (wraps around). */
+    public void next() {
+        step(1);
+    }
+
+    private void step(int delta) {
+        int n = imageCount.get();
+        if (n > 0) {
+            index.set(Math.floorMod(index.get() + delta, n));
+        }
+    }
+
+    private void open(Path dir) {
+        long gen = generation.incrementAndGet();
+        inspection.set(null);
+        shown.set(null);
+        facts.set(null);
+        apRows.clear();
+        imageCount.set(0);
+        if (dir == null) {
+            status.set("Choose a detector run.");
+            tasks.start("detection-close", session::close);
+            return;
+        }
+        remember("detection.run", dir.toString());
+        busy.set(true);
+        status.set("Opening " + dir.getFileName() + "…");
+        tasks.start("detection-open", () -> {
+            try {
+                InspectorSession.Opened opened = session.open(dir);
+                RunFacts f = opened.facts();
+                String line = String.format(Locale.ROOT, "Opened %s in %.1f s: %d test images%s", f.runName(),
+                        opened.seconds(), f.imageCount(),
+                        f.apRecorded() ? "" : " (AP computed on opening: the run's metrics.csv has none)");
+                post(gen, () -> {
+                    facts.set(f);
+                    imageCount.set(f.imageCount());
+                    adopting = true;
+                    index.set(0);
+                    adopting = false;
+                    show(opened.first());
+                    status.set(line);
+                });
+            } catch (RuntimeException e) {
+                String line = "Cannot open " + dir.getFileName() + ": " + InspectorSession.oneLine(e);
+                post(gen, () -> status.set(line));
+            }
+        });
+    }
+
+    private void inspect(int i) {
+        long gen = generation.get();
+        if (i < 0 || i >= imageCount.get()) {
+            return;
+        }
+        busy.set(true);
+        tasks.start("detection-inspect", () -> {
+            if (gen != generation.get()) {
+                return;
+            }
+            try {
+                DetectionInspection x = session.inspect(i);
+                post(gen, () -> {
+                    if (x != null && index.get() == i) {
+                        show(x);
+                    }
+                });
+            } catch (RuntimeException e) {
+                String line = "Test image " + i + " cannot be shown: " + InspectorSession.oneLine(e);
+                post(gen, () -> status.set(line));
+            }
+        });
+    }
+
+    /** Runs on the UI thread if no other run was chosen meanwhile; always ends the busy state then. */
+    private void post(long gen, Runnable action) {
+        ui.run(() -> {
+            if (gen == generation.get()) {
+                action.run();
+                busy.set(false);
+            }
+        });
+    }
+
+    private void show(DetectionInspection x) {
+        inspection.set(x);
+        applyThreshold();
+    }
+
+    private void applyThreshold() {
+        DetectionInspection x = inspection.get();
+        DetectionInspection filtered = x == null ? null : x.atThreshold(threshold.get());
+        shown.set(filtered);
+        RunFacts f = facts.get();
+        apRows.setAll(filtered == null || f == null ? List.of() : ApRows.of(filtered, f.classNames()));
+    }
+
+    /** Closes the open run's networks (the workbench calls this when its window closes). */
+    public void close() {
+        generation.incrementAndGet();
+        tasks.start("detection-close", session::close);
+    }
+
+    private void remember(String key, String value) {
+        if (prefs != null) {
+            prefs.put(key, value);
+        }
+    }
+
+    /** Sets the status line (the view reports export results here); call on the UI thread. */
+    public void report(String line) {
+        status.set(line);
+    }
+
+    /** Detector runs found by the last {@link #refresh}. */
+    public ObservableList<DetectorRunChoice> runs() {
+        return runs;
+    }
+
+    /** What the run chooser shows for a folder: its label when it was found, else its name. */
+    public String labelOf(Path dir) {
+        if (dir == null) {
+            return "";
+        }
+        return runs.stream().filter(c -> c.dir().equals(dir)).map(DetectorRunChoice::label).findFirst()
+                .orElse(dir.getFileName().toString());
+    }
+
+    /** The run folder inspected; setting it opens the run in the background. */
+    public ObjectProperty<Path> runFolderProperty() {
+        return runFolder;
+    }
+
+    /** 0-based index of the test image shown. */
+    public IntegerProperty indexProperty() {
+        return index;
+    }
+
+    /** Test images of the open run (0 when none is open). */
+    public ReadOnlyIntegerProperty imageCountProperty() {
+        return imageCount.getReadOnlyProperty();
+    }
+
+    /** Boxes scoring below this are hidden (0..1, default {@value #DEFAULT_THRESHOLD}). */
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    public BooleanProperty showTruthProperty() {
+        return showTruth;
+    }
+
+    /** The current image with every detection down to the score floor. */
+    public ReadOnlyObjectProperty<DetectionInspection> inspectionProperty() {
+        return inspection.getReadOnlyProperty();
+    }
+
+    /** The current image with only the detections at or above the threshold: what is drawn. */
+    public ReadOnlyObjectProperty<DetectionInspection> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** Names, sizes and roles of the open run, for captions; null when none is open. */
+    public ReadOnlyObjectProperty<RunFacts> factsProperty() {
+        return facts.getReadOnlyProperty();
+    }
+
+    /** One row per class of the open run. */
+    public ObservableList<ApRow> apRows() {
+        return apRows;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** True while a run is being opened or an image inspected. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The folder the last PNG was exported to ("" = none yet). */
+    public ObjectProperty<String> exportDirectoryProperty() {
+        return exportDirectory;
+    }
+
+    public float scoreFloor() {
+        return scoreFloor;
+    }
+}
