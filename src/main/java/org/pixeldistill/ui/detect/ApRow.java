@@ -1,7 +1,5 @@
 package org.pixeldistill.ui.detect;
 
-import java.util.Locale;
-
 /**
  * One row of the Detection view's per-class table: the student's AP50 over the whole test split,
  * and how many boxes of the class the current image has and each network finds in it at the
@@ -10,9 +8,4 @@ import java.util.Locale;
  * @param label the class index (its colour is {@link ClassColours#rgb})
  * @param ap50 percent; NaN when the test split has no box of this class
  */
-public record ApRow(int label, String className, double ap50, int truthHere, int teacherHere, int studentHere) {
-    /** AP50 with one decimal, or "n/a" for a class the test split never shows. */
-    public String ap50Text() {
-        return Double.isNaN(ap50) ? "n/a" : String.format(Locale.ROOT, "%.1f", ap50);
-    }
-}
+public record ApRow(int label, String className, double ap50, int truthHere, int teacherHere, int studentHere) {}

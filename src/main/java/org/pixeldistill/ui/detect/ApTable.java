@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.detect;
 
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
@@ -26,36 +27,40 @@ final class ApTable {
         name.setComparator((a, b) -> a.className().compareToIgnoreCase(b.className()));
         table.getColumns().add(name);
         table.getColumns().add(column("AP50 % (student, test set)", ApRow::ap50,
+                v -> Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f", v),
                 "The student's average precision at IoU 0.5 over the run's whole test split, at the epoch its"
                         + " weights were saved (best.params). It sums over all scores, so the threshold does not change"
                         + " it; n/a: the test split has no object of this class."));
-        table.getColumns().add(column("objects here", r -> (double) r.truthHere(),
+        table.getColumns().add(count("objects here", ApRow::truthHere,
                 "Ground-truth objects of this class in the image shown."));
-        table.getColumns().add(column("teacher finds", r -> (double) r.teacherHere(),
+        table.getColumns().add(count("teacher finds", ApRow::teacherHere,
                 "Boxes of this class the teacher (or assistant) draws on the large view at the current threshold."));
-        table.getColumns().add(column("student finds", r -> (double) r.studentHere(),
+        table.getColumns().add(count("student finds", ApRow::studentHere,
                 "Boxes of this class the student draws on the small view at the current threshold."));
         table.setTooltip(new Tooltip("Per class: the student's AP50 on the test set, and what each network finds in"
                 + " this image at the current score threshold."));
         return table;
     }
 
-    private static TableColumn<ApRow, Double> column(String title, Function<ApRow, Double> value, String tip) {
-        TableColumn<ApRow, Double> col = new TableColumn<>();
+    private static <T> TableColumn<ApRow, T> column(String title, Function<ApRow, T> value, Function<T, String> text,
+            String tip) {
+        TableColumn<ApRow, T> col = new TableColumn<>();
         Label header = new Label(title);
         header.setTooltip(new Tooltip(tip));
         col.setGraphic(header);
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         col.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(Double v, boolean empty) {
+            protected void updateItem(T v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : Double.isNaN(v) ? "n/a"
-                        : v == Math.rint(v) && !title.startsWith("AP") ? Integer.toString(v.intValue())
-                        : String.format(java.util.Locale.ROOT, "%.1f", v));
+                setText(empty || v == null ? null : text.apply(v));
             }
         });
         return col;
+    }
+
+    private static TableColumn<ApRow, Integer> count(String title, Function<ApRow, Integer> value, String tip) {
+        return column(title, value, String::valueOf, tip);
     }
 
     /** The class name with a square of its box colour. */

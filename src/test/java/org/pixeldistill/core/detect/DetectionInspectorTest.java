@@ -44,6 +44,21 @@ class DetectionInspectorTest {
     }
 
     @Test
+    void aTasStudentIsShownBesideItsAssistantLoadedWithItsOwnShiftedLevels() {
+        RunFolder run = TinyDetectorRuns.tasStudent();
+        try (DetectionInspector in = DetectionInspector.open(run.dir(), 0f)) {
+            assertEquals("assistant", in.teacherRole());
+            assertTrue(in.teacherRunName().startsWith("assistant-resnet18-56-"), in.teacherRunName());
+            assertEquals(56, in.largeSize());
+            assertEquals(14, in.smallSize());
+            DetectionInspection x = in.inspect(2);
+            assertEquals(100, x.teacher().size(), "the assistant runs (floor 0: NMS keeps 100)");
+            assertInside(x.teacher(), 56);
+            assertInside(x.student(), 14);
+        }
+    }
+
+    @Test
     void theViewsAreDisplayablePixelsAndTheSmallTruthIsTheLargeOneShrunkByR() {
         RunFolder run = TinyDetectorRuns.student();
         var test = DetectionDataSets.open(run.readConfig().data(), run.readConfig().detect()).test();

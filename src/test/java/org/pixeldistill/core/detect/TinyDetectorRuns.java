@@ -26,6 +26,7 @@ public final class TinyDetectorRuns {
 
     private static Path runsRoot;
     private static RunFolder student;
+    private static RunFolder tasStudent;
 
     private TinyDetectorRuns() {}
 
@@ -47,6 +48,26 @@ public final class TinyDetectorRuns {
             }
         }
         return student;
+    }
+
+    /**
+     * A TAS run in the same runs folder (its teacher is {@link #student()}'s, reused from the cache):
+     * an assistant (the student's network at 56, levels shifted to the student's grids) trained for
+     * one epoch, then the student at 14 distilled from it with AFP, one epoch.
+     */
+    public static synchronized RunFolder tasStudent() {
+        student();
+        if (tasStudent == null) {
+            try {
+                Path cfg = write(runsRoot.resolve("configs"), "tas.yaml", "name: det-tas\nteacher:\n  config: teacher.yaml\n"
+                        + "tas:\n  init_from_assistant: false\n" + data() + model(14, "small") + detect("") + train(1));
+                tasStudent = new RunPipeline(runsRoot, new TrainingListener() {}, new Cancellation())
+                        .train(ConfigLoader.load(cfg));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return tasStudent;
     }
 
     /** The runs folder holding {@link #student()} and its cached teacher. */

@@ -106,7 +106,8 @@ class DetectionViewModelTest {
     void refreshListsTheDetectorRunsAndReopensTheRememberedOne() {
         DetectionViewModel first = model(TinyDetectorRuns.runsRoot());
         first.refresh();
-        assertEquals(2, first.runs().size(), "the student and its cached teacher: " + first.runs());
+        // the student and its cached teacher (and the TAS run with its assistant, when another test trained them)
+        assertTrue(first.runs().size() >= 2, first.runs().toString());
         assertTrue(first.runs().stream().anyMatch(c -> c.label().startsWith("teachers" + java.io.File.separator + "det-teacher-")));
         assertTrue(first.runs().stream().anyMatch(c -> c.dir().equals(TinyDetectorRuns.student().dir())));
         assertNull(first.runFolderProperty().get(), "nothing is opened unasked the first time");

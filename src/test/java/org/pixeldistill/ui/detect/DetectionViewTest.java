@@ -20,6 +20,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,6 +46,11 @@ class DetectionViewTest {
     @BeforeAll
     static void train() {
         TinyDetectorRuns.student();
+    }
+
+    @AfterEach
+    void closeTheRun() {
+        vm.close();
     }
 
     @Start
