@@ -16,7 +16,9 @@ import org.pixeldistill.core.config.DataConfig;
  * @param ratio reduction ratio r (1, 2, 4, 8)
  * @param teacherEpochs epochs of the teacher, trained once and reused by later runs
  * @param seeds how many seeds (0, 1, ...) the student is trained with
- * @param trainLimit training images used, class-balanced (0 = all)
+ * @param trainLimit training images of the student, class-balanced (0 = all)
+ * @param teacherTrainLimit training images of the teacher (0 = all): a teacher trained on more
+ *     images than its student is the usual case (and the classroom preset's)
  * @param testLimit test images used (0 = all)
  * @param bandwidthMbps link speed of the cost readout, Mbit/s
  */
@@ -38,6 +40,7 @@ public record SetupChoices(
         int teacherEpochs,
         int seeds,
         int trainLimit,
+        int teacherTrainLimit,
         int testLimit,
         String device,
         double bandwidthMbps) {
@@ -45,18 +48,21 @@ public record SetupChoices(
     /** The demo recipe of sample-configs/demo-fashion-mnist-isrd.yaml: teacher at 28, student at 7, 6 epochs. */
     public static SetupChoices defaults() {
         return new SetupChoices(true, "", DataConfig.DATASETS.get(0), "resnet18", 0.25, 28, "resnet18", 0.25, 4,
-                Method.ISRD, 50, 4, 0.9, 6, 6, 1, 0, 0, "auto", 1.0);
+                Method.ISRD, 50, 4, 0.9, 6, 6, 1, 0, 0, 0, "auto", 1.0);
     }
 
     /**
-     * The classroom demo: the same networks on 5,000 training and 1,000 test images, 4 epochs for
-     * the teacher and 4 for the student. Measured with {@code bench} on a shared 2-core CPU: about
-     * 250 img/s for the teacher and 390 img/s for the ISRD student, so about 1.5 minutes for the
-     * teacher and 1 for the student; later runs reuse the teacher.
+     * The classroom demo: a teacher trained on all 10,000 images of the demo slice at 28x28
+     * (6 epochs, about 3 minutes on a 2-core CPU, once: later runs reuse it), and a student at 7x7
+     * that has only 500 labelled training images (30 epochs, under a minute), tested on 1,000.
+     * With so few labels the student trained alone overfits, and what the teacher knows reaches
+     * the distilled student through its soft predictions and ISRD on the same 500 images: measured
+     * over seeds 0-2 on this slice, 74.7% +- 1.3 alone against 76.5% +- 1.2 with ISRD + KD (and
+     * 76.4% +- 0.3 with KD alone). With 5,000 images and 4 epochs the two were within noise.
      */
     public static SetupChoices classroomDemo() {
         return new SetupChoices(true, "", DataConfig.DATASETS.get(0), "resnet18", 0.25, 28, "resnet18", 0.25, 4,
-                Method.ISRD, 50, 4, 0.9, 4, 4, 1, 5000, 1000, "auto", 1.0);
+                Method.ISRD, 50, 4, 0.9, 30, 6, 1, 500, 0, 1000, "auto", 1.0);
     }
 
     /** The student's input side in pixels. */
