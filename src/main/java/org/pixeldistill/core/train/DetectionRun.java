@@ -37,13 +37,7 @@ final class DetectionRun {
 
     /** The detector a config describes, for data with these channels and classes. */
     static DetectorSpec spec(RunConfig config, int channels, int classes) {
-        BackboneSpec backbone = config.model().spec(channels, classes);
-        DetectConfig d = config.detect();
-        try {
-            return new DetectorSpec(backbone, d.pyramidChannels(), d.headConvs(), d.levels(), d.levelShift(), 9);
-        } catch (ConfigException e) {
-            throw new ConfigException("model: " + e.getMessage());
-        }
+        return org.pixeldistill.core.detect.DetectorSpecs.of(config, channels, classes);
     }
 
     /**
