@@ -63,6 +63,17 @@ class DetectionPipelineTest {
     }
 
     @Test
+    void theBenchmarkTimesTheAfpStudentStepWithoutTrainingATeacher() {
+        teacher("");
+        Path cfg = TinyRuns.write(dir, "afp.yaml", "name: det-afp\nteacher:\n  config: teacher.yaml\n"
+                + "tas:\n  init_from_assistant: false\n" + data() + model(14, "small") + detect("") + TRAIN);
+        StepBenchmark.Result r = StepBenchmark.run(TinyRuns.load(cfg), 1, 2);
+        assertEquals(2, r.steps());
+        assertTrue(r.imagesPerSecond() > 0 && r.dataWait() >= 0 && r.dataWait() < 1, r.toString());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("runs")), "nothing was trained or written");
+    }
+
+    @Test
     void theUnalignedBaselineDistilsPooledFeaturesOnly() {
         teacher("");
         Path cfg = TinyRuns.write(dir, "plain.yaml", "name: det-plain\nteacher:\n  config: teacher.yaml\n" + data()
