@@ -169,8 +169,8 @@ class SetupViewModelTest {
         vm.methodProperty().set(Method.BASELINE);
         vm.classroomDemo();
         RunConfig built = vm.buildConfig();
-        assertEquals(500, built.data().trainLimit(), "the student has few labelled images");
-        assertEquals(30, built.train().epochs());
+        assertEquals(200, built.data().trainLimit(), "the student has few labelled images");
+        assertEquals(50, built.train().epochs());
         assertEquals(7, built.model().inputSize());
         assertEquals(0.25, built.model().width());
         assertEquals(List.of("kd", "isrd"), built.distill().active());
