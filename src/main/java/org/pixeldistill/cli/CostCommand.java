@@ -112,6 +112,9 @@ final class CostCommand implements Callable<Integer> {
             }
         }
         RunConfig cfg = ConfigLoader.load(config, overrides);
+        if (cfg.isDetection()) {
+            return detectorCosts(model, cfg);
+        }
         ImageDataset test = DataSets.open(cfg.data(), ConfigLoader.baseDir(config)).test();
         String key = CostModel.datasetKey(cfg.data());
         Map<String, CostReport> reports = new LinkedHashMap<>();
@@ -120,6 +123,23 @@ final class CostCommand implements Callable<Integer> {
         if (cfg.teacher() != null) {
             BackboneSpec teacher = TeacherConfigs.of(cfg).model().spec(test.channels(), test.numClasses());
             reports.put("teacher", model.evaluate(teacher, key, () -> test));
+        }
+        return reports;
+    }
+
+    /** A detector's costs (backbone, pyramid and heads at the input size) and its teacher's. */
+    private static Map<String, CostReport> detectorCosts(CostModel model, RunConfig cfg) {
+        org.pixeldistill.core.detect.DetectionSplits data =
+                org.pixeldistill.core.detect.DetectionDataSets.open(cfg.data(), cfg.detect());
+        ImageDataset test = new org.pixeldistill.core.detect.DetectionImages(data.test());
+        String key = CostModel.datasetKey(cfg.data()) + ":canvas" + cfg.detect().canvas();
+        Map<String, CostReport> reports = new LinkedHashMap<>();
+        reports.put("student", model.evaluate(org.pixeldistill.core.detect.DetectorSpecs.of(cfg, test.channels(),
+                test.numClasses()), key, () -> test));
+        if (cfg.teacher() != null) {
+            RunConfig teacher = TeacherConfigs.of(cfg);
+            reports.put("teacher", model.evaluate(org.pixeldistill.core.detect.DetectorSpecs.of(teacher, test.channels(),
+                    test.numClasses()), key, () -> test));
         }
         return reports;
     }

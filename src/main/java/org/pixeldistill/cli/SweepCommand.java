@@ -33,8 +33,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--students", split = ",", description = "student backbones (default: the config's)")
     List<String> students;
 
-    @Option(names = "--methods", split = ",", description = "baseline, kd, at, isrd, tas (default: ${DEFAULT-VALUE})")
-    List<String> methods = List.of("baseline", "kd", "isrd", "tas");
+    @Option(names = "--methods", split = ",", description = "classifiers: baseline, kd, at, isrd, tas (default:"
+            + " baseline,kd,isrd,tas); detectors: baseline, unaligned, afp (default: all three)")
+    List<String> methods;
 
     @Option(names = "--methods-at-r1", split = ",",
             description = "methods at r = 1, the reference where the student sees the teacher's input (default: all of --methods)")
@@ -69,6 +70,9 @@ final class SweepCommand implements Callable<Integer> {
         RunConfig base = options.load(config);
         SweepTable.checkAxis(axis);
         List<String> studentList = students == null ? List.of(base.model().backbone()) : students;
+        if (methods == null) {
+            methods = base.isDetection() ? SweepPlan.DETECTION_METHODS : List.of("baseline", "kd", "isrd", "tas");
+        }
         List<SweepCell> cells = SweepPlan.plan(base,
                 new SweepPlan.Options(ratios, studentList, methods, seeds, rounding, eta, methodsAtR1));
         System.out.printf(Locale.ROOT, "sweep %s: %d cells (%d ratios x %d students x %d methods%s), %d seed(s) each%n",
@@ -88,6 +92,17 @@ final class SweepCommand implements Callable<Integer> {
 
     private Map<String, CostReport> costs(RunConfig base, List<SweepCell> cells) {
         CostModel model = costOptions.model();
+        if (base.isDetection()) {
+            var data = org.pixeldistill.core.detect.DetectionDataSets.open(base.data(), base.detect());
+            var test = new org.pixeldistill.core.detect.DetectionImages(data.test());
+            String key = CostModel.datasetKey(base.data()) + ":canvas" + base.detect().canvas();
+            Map<String, CostReport> out = new HashMap<>();
+            for (SweepCell cell : cells) {
+                var spec = org.pixeldistill.core.detect.DetectorSpecs.of(cell.config(), test.channels(), test.numClasses());
+                out.put(cell.id(), model.evaluate(spec, key, () -> test));
+            }
+            return out;
+        }
         DataSplits data = DataSets.open(base.data(), Path.of(""));
         Map<String, CostReport> out = new HashMap<>();
         for (SweepCell cell : cells) {

@@ -13,6 +13,6 @@ public final class Tiny {
     public static SetupChoices choices(Method method, int epochs) {
         SetupChoices d = SetupChoices.defaults();
         return new SetupChoices(true, "", d.layout(), "resnet18", 0.125, 28, "resnet18", 0.125, 4, method, d.eta(),
-                d.temperature(), d.alpha(), epochs, 1, 1, 300, 100, "cpu", d.bandwidthMbps());
+                d.temperature(), d.alpha(), epochs, 1, 1, 300, 300, 100, "cpu", d.bandwidthMbps());
     }
 }

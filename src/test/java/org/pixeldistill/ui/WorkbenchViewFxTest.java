@@ -111,6 +111,34 @@ assertFalse(chart.getData().isEmpty());
     }
 
     @Test
+    void clickingStopLeavesTheRunResumableAndResumeFinishesIt(FxRobot robot) throws Exception {
+        // enough epochs (a few seconds each) that the run is still going when Stop is clicked
+        robot.interact(() -> models.setup().apply(Tiny.choices(Method.BASELINE, 6)));
+        robot.clickOn("#train-start");
+        // stop once the first epoch is on disk, so there is something to resume from
+        waitUntil(120, () -> {
+            Path run = models.training().currentRunProperty().get();
+            return run != null && Files.exists(run.resolve("metrics.csv"))
+                    && !new org.pixeldistill.core.run.MetricsCsv(run.resolve("metrics.csv")).rows().isEmpty();
+        });
+        Path run = models.training().currentRunProperty().get();
+        robot.clickOn("#train-stop");
+        waitUntil(120, () -> models.training().resumableRunProperty().get() != null);
+        assertEquals(run, models.training().resumableRunProperty().get());
+        assertEquals("cancelled", org.pixeldistill.core.run.RunFolder.open(run).readSummary().orElseThrow().status());
+        Label status = robot.lookup("#train-status").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("stopped;"), status.getText());
+
+        robot.clickOn("#train-resume");
+        waitUntil(180, () -> run.equals(models.training().lastFinishedRunProperty().get())
+                || models.training().failureProperty().get() != null);
+        assertEquals(null, models.training().failureProperty().get());
+        assertEquals("finished", org.pixeldistill.core.run.RunFolder.open(run).readSummary().orElseThrow().status());
+        assertEquals(java.util.List.of(0, 1, 2, 3, 4, 5), new org.pixeldistill.core.run.MetricsCsv(run.resolve("metrics.csv")).rows()
+                .stream().map(org.pixeldistill.core.run.MetricsRow::epoch).toList(), "each epoch once, none lost or redone twice");
+    }
+
+    @Test
     void anIsrdRunFillsTheIsrdViewAndEndsAsAPointOnTheParetoChart(FxRobot robot) throws Exception {
         robot.interact(() -> models.setup().apply(Tiny.choices(Method.ISRD, 1)));
         robot.clickOn("#train-start");

@@ -105,6 +105,12 @@ public record DetectConfig(
                 other.trainImages, other.testAnnotations, other.testImages, scoreThreshold, nmsIou, distill);
     }
 
+    public DetectConfig withDistill(Distill newDistill) {
+        return new DetectConfig(pyramidChannels, headConvs, levels, levelShift, anchorSize, canvas, maxItems, sceneSeed,
+                trainSplit, testSplit, classes, trainAnnotations, trainImages, testAnnotations, testImages,
+                scoreThreshold, nmsIou, newDistill);
+    }
+
     public void validate(String dataset) {
         Check.oneOf("data.dataset (with a detect section)", dataset, DATASETS);
         Check.atLeast("detect.pyramid_channels", pyramidChannels, 8);

@@ -54,6 +54,14 @@ public record CostModel(int jpegQuality, double bandwidthMbps, String encoding, 
         return report(spec, network, bytes);
     }
 
+    /** A detector's costs: its network counted with every head level, the images as for a classifier. */
+    public CostReport evaluate(org.pixeldistill.core.model.DetectorSpec spec, String dataset,
+            Supplier<ImageDataset> testImages) {
+        NetworkCost network = NetworkCounter.count(spec);
+        ImageBytes bytes = ImageBytes.cached(dataset, testImages, spec.backbone().inputSize(), jpegQuality, images);
+        return report(spec.backbone(), network, bytes);
+    }
+
     /** Combines counts already made; {@code bytes} must be measured at the spec's size and this quality. */
     public CostReport report(BackboneSpec spec, NetworkCost network, ImageBytes bytes) {
         if (bytes.size() != spec.inputSize() || bytes.jpegQuality() != jpegQuality) {

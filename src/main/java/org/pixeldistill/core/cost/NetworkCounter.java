@@ -81,6 +81,23 @@ public final class NetworkCounter {
         long peakActivation;
     }
 
+    /**
+     * Counts a detector at its input size: backbone (its unused classifier included, a few
+     * thousand MACs), pyramid, and the shared heads once per pyramid level.
+     */
+    public static NetworkCost count(org.pixeldistill.core.model.DetectorSpec spec) {
+        org.pixeldistill.core.model.Detector detector = org.pixeldistill.core.model.Detector.create(spec);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            int size = spec.backbone().inputSize();
+            detector.initialize(manager, DataType.FLOAT32, new Shape(1, spec.backbone().channels(), size, size));
+            NetworkCost all = count(detector);
+            Tally heads = new Tally();
+            walk(detector.heads(), heads);
+            long extra = Math.round(heads.macs * (detector.headCellFactor() - 1));
+            return new NetworkCost(all.params(), all.macs() + extra, all.activationBytes());
+        }
+    }
+
     private static void walk(Block block, Tally tally) {
         Shape[] in = block.getInputShapes();
         if (in == null) {

@@ -62,6 +62,26 @@ public final class Detector extends AbstractBlock {
         return out;
     }
 
+    /**
+     * The shared heads run once per level but are initialised (and so remember their input shape)
+     * for the first level only: a cost counter multiplies what it counts for them by this factor,
+     * the cells of all levels over the cells of the first.
+     */
+    public double headCellFactor() {
+        int size = spec.backbone().inputSize();
+        Shape[] levels = levelShapes(new Shape(1, spec.backbone().channels(), size, size));
+        double all = 0;
+        for (Shape s : levels) {
+            all += s.get(2) * s.get(3);
+        }
+        return all / (levels[0].get(2) * levels[0].get(3));
+    }
+
+    /** The block of the shared heads (see {@link #headCellFactor}). */
+    public Block heads() {
+        return heads;
+    }
+
     /** Shapes (batch, F, H, W) of the levels the heads see, for an input of {@code inputShape}. */
     public Shape[] levelShapes(Shape inputShape) {
         Shape[] all = pyramid.getOutputShapes(stageShapes(inputShape));

@@ -23,6 +23,11 @@ import org.pixeldistill.core.train.TeacherConfigs;
  */
 public final class SweepPlan {
     public static final List<String> METHODS = List.of("baseline", "kd", "at", "isrd", "tas");
+    /**
+     * A detector sweep's methods (METHOD.md, AFP): the student alone, distilled from the teacher
+     * without alignment (features only), and AFP through TAS.
+     */
+    public static final List<String> DETECTION_METHODS = List.of("baseline", "unaligned", "afp");
     public static final List<String> ROUNDINGS = List.of("none", "floor", "round", "ceil");
 
     /**
@@ -61,13 +66,15 @@ public final class SweepPlan {
         if (o.methodsAtR1() != null) {
             all.addAll(o.methodsAtR1());
         }
+        List<String> known = base.isDetection() ? DETECTION_METHODS : METHODS;
         for (String m : all) {
-            if (!METHODS.contains(m)) {
-                throw new ConfigException("sweep: unknown method '" + m + "' (known: " + String.join(", ", METHODS) + ")");
+            if (!known.contains(m)) {
+                throw new ConfigException("sweep: unknown method '" + m + "' for a " + (base.isDetection() ? "detector"
+                        : "classifier") + " (known: " + String.join(", ", known) + ")");
             }
         }
         int teacherSize = teacherSize(base);
-        DataSplits data = DataSets.open(base.data(), Path.of(""));
+        Shape shape = shapeOf(base);
         List<SweepCell> cells = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int r : o.ratios()) {
@@ -77,7 +84,10 @@ public final class SweepPlan {
                     try {
                         int size = size(teacherSize, r, o.rounding());
                         RunConfig cfg = cellConfig(base, id, student, size, r, method, o);
-                        BackboneSpec spec = cfg.model().spec(data.train().channels(), data.train().numClasses());
+                        BackboneSpec spec = cfg.model().spec(shape.channels(), shape.classes());
+                        if (cfg.isDetection()) {
+                            org.pixeldistill.core.detect.DetectorSpecs.of(cfg, shape.channels(), shape.classes());
+                        }
                         Backbones.create(spec);
                         if (method.equals("tas") && spec.isVit() && cfg.tas().initFromAssistant()) {
                             throw new ConfigException("a ViT student cannot start from its assistant's weights;"
@@ -124,6 +134,11 @@ public final class SweepPlan {
         DistillConfig.Isrd isrd = new DistillConfig.Isrd(o.eta() > 0 ? o.eta() : r <= 2 ? 10.0 : 50.0);
         DistillConfig.Feature feature = d.feature() != null ? d.feature() : new DistillConfig.Feature(null);
         RunConfig one = base.withoutTas().withName(base.name() + "-" + id).withModel(model).withTrain(train);
+        if (base.isDetection()) {
+            RunConfig cfg = detectionCell(base, one, method);
+            cfg.validate();
+            return cfg;
+        }
         RunConfig cfg = switch (method) {
             case "baseline" -> one.withTeacher(null).withDistill(DistillConfig.none());
             case "kd" -> one.withDistill(only(kd, null, null));
@@ -136,6 +151,33 @@ public final class SweepPlan {
         };
         cfg.validate();
         return cfg;
+    }
+
+    /** A detector cell: alone, unaligned (features only, one stage) or AFP through TAS. */
+    private static RunConfig detectionCell(RunConfig base, RunConfig one, String method) {
+        var d = base.detect().distill();
+        return switch (method) {
+            case "baseline" -> one.withTeacher(null);
+            case "unaligned" -> one.withDetect(base.detect().withDistill(new org.pixeldistill.core.config.DetectConfig.Distill(
+                    false, d.temperature(), d.classWeight(), d.boxWeight(), d.featureWeight())));
+            case "afp" -> new RunConfig(one.name(), one.device(), one.data(), one.model(), one.teacher(), one.distill(),
+                    one.train(), base.hasTas() ? base.tas() : new TasConfig(null, null, Boolean.FALSE),
+                    base.detect().withDistill(new org.pixeldistill.core.config.DetectConfig.Distill(true, d.temperature(),
+                            d.classWeight(), d.boxWeight(), d.featureWeight())));
+            default -> throw new ConfigException("unknown method " + method);
+        };
+    }
+
+    /** Channels and classes of the base config's data, for building each cell's network. */
+    private record Shape(int channels, int classes) {}
+
+    private static Shape shapeOf(RunConfig base) {
+        if (base.isDetection()) {
+            var data = org.pixeldistill.core.detect.DetectionDataSets.open(base.data(), base.detect());
+            return new Shape(data.train().channels(), data.train().numClasses());
+        }
+        DataSplits data = DataSets.open(base.data(), Path.of(""));
+        return new Shape(data.train().channels(), data.train().numClasses());
     }
 
     private static DistillConfig only(DistillConfig.Kd kd, DistillConfig.Isrd isrd, DistillConfig.Feature feature) {

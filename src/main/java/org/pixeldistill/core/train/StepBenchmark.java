@@ -25,6 +25,9 @@ public final class StepBenchmark {
     private StepBenchmark() {}
 
     public static Result run(RunConfig cfg, int warmup, int steps) {
+        if (cfg.isDetection()) {
+            return DetectionBenchmark.run(cfg, warmup, steps);
+        }
         GradMode.offOnThisThread();
         Device device = Devices.choose(cfg.device());
         DataSplits data = DataSets.open(cfg.data(), Path.of(""));

@@ -40,8 +40,11 @@ public final class RunConfigBuilder {
         TrainConfig train = train(c, c.epochs(), isDemoLike(c) ? STUDENT_LR : PHOTO_LR, c.seedList(),
                 c.studentBackbone().startsWith("vit"));
         String name = c.method().name().toLowerCase() + "-" + c.studentBackbone() + "-" + c.studentSize();
+        // the teacher's data section is the student's when it trains; its own image count comes back through set
+        List<String> teacherSet = c.teacherTrainLimit() == c.trainLimit() ? List.of()
+                : List.of("data.train_limit=" + c.teacherTrainLimit());
         TeacherRef teacher = c.method().needsTeacher()
-                ? new TeacherRef(writeTeacher(c).toString(), null, List.of()) : null;
+                ? new TeacherRef(writeTeacher(c).toString(), null, teacherSet) : null;
         RunConfig config = new RunConfig(name, c.device(), data(c), student, teacher, distill(c), train, tas(c));
         config.validate();
         return config;
@@ -53,7 +56,10 @@ public final class RunConfigBuilder {
         TrainConfig train = train(c, c.teacherEpochs(), isDemoLike(c) ? TEACHER_LR : PHOTO_LR, List.of(0),
                 c.teacherBackbone().startsWith("vit"));
         String name = "teacher-" + c.teacherBackbone() + "-x" + plain(c.teacherWidth()) + "-" + c.teacherSize();
-        RunConfig config = new RunConfig(name, c.device(), data(c), model, null, DistillConfig.none(), train, null);
+        DataConfig d = data(c);
+        DataConfig own = new DataConfig(d.dataset(), d.path(), c.teacherTrainLimit(), d.testLimit(), d.splitRatio(), d.mean(),
+                d.std(), d.crop(), d.cropScale(), d.pad(), d.flip(), d.interpolation(), d.testCrop(), d.workers());
+        RunConfig config = new RunConfig(name, c.device(), own, model, null, DistillConfig.none(), train, null);
         config.validate();
         return config;
     }

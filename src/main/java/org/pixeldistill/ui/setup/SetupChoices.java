@@ -16,7 +16,9 @@ import org.pixeldistill.core.config.DataConfig;
  * @param ratio reduction ratio r (1, 2, 4, 8)
  * @param teacherEpochs epochs of the teacher, trained once and reused by later runs
  * @param seeds how many seeds (0, 1, ...) the student is trained with
- * @param trainLimit training images used, class-balanced (0 = all)
+ * @param trainLimit training images of the student, class-balanced (0 = all)
+ * @param teacherTrainLimit training images of the teacher (0 = all): a teacher trained on more
+ *     images than its student is the usual case (and the classroom preset's)
  * @param testLimit test images used (0 = all)
  * @param bandwidthMbps link speed of the cost readout, Mbit/s
  */
@@ -38,6 +40,7 @@ public record SetupChoices(
         int teacherEpochs,
         int seeds,
         int trainLimit,
+        int teacherTrainLimit,
         int testLimit,
         String device,
         double bandwidthMbps) {
@@ -45,18 +48,22 @@ public record SetupChoices(
     /** The demo recipe of sample-configs/demo-fashion-mnist-isrd.yaml: teacher at 28, student at 7, 6 epochs. */
     public static SetupChoices defaults() {
         return new SetupChoices(true, "", DataConfig.DATASETS.get(0), "resnet18", 0.25, 28, "resnet18", 0.25, 4,
-                Method.ISRD, 50, 4, 0.9, 6, 6, 1, 0, 0, "auto", 1.0);
+                Method.ISRD, 50, 4, 0.9, 6, 6, 1, 0, 0, 0, "auto", 1.0);
     }
 
     /**
-     * The classroom demo: the same networks on 5,000 training and 1,000 test images, 4 epochs for
-     * the teacher and 4 for the student. Measured with {@code bench} on a shared 2-core CPU: about
-     * 250 img/s for the teacher and 390 img/s for the ISRD student, so about 1.5 minutes for the
-     * teacher and 1 for the student; later runs reuse the teacher.
+     * The classroom demo: a teacher trained on all 10,000 images of the demo slice at 28x28
+     * (6 epochs, about 3 minutes on a 2-core CPU, once: later runs reuse it), and a student at 7x7
+     * that has only 200 labelled training images (50 epochs, under a minute), tested on 1,000.
+     * With so few labels the student trained alone overfits, and what the teacher knows reaches
+     * the distilled student through its soft predictions and ISRD on the same 200 images. Measured
+     * over seeds 0-2 on this slice (best top-1): alone 70.2, 69.9, 68.5; ISRD + KD 72.4, 74.1,
+     * 71.6; KD alone 72.1, 72.5, 72.5: every distilled seed above every baseline seed. With 500
+     * images the gap was about 2 points but seeds overlapped; with 5,000 and 4 epochs, none.
      */
     public static SetupChoices classroomDemo() {
         return new SetupChoices(true, "", DataConfig.DATASETS.get(0), "resnet18", 0.25, 28, "resnet18", 0.25, 4,
-                Method.ISRD, 50, 4, 0.9, 4, 4, 1, 5000, 1000, "auto", 1.0);
+                Method.ISRD, 50, 4, 0.9, 50, 6, 1, 200, 0, 1000, "auto", 1.0);
     }
 
     /** The student's input side in pixels. */

@@ -49,6 +49,7 @@ public final class SetupPreferences {
         node.putInt("teacher_epochs", c.teacherEpochs());
         node.putInt("seeds", c.seeds());
         node.putInt("train_limit", c.trainLimit());
+        node.putInt("teacher_train_limit", c.teacherTrainLimit());
         node.putInt("test_limit", c.testLimit());
         node.put("device", c.device());
         node.putDouble("bandwidth_mbps", c.bandwidthMbps());
@@ -86,6 +87,7 @@ public final class SetupPreferences {
                 Math.max(1, node.getInt("teacher_epochs", f.teacherEpochs())),
                 Math.max(1, node.getInt("seeds", f.seeds())),
                 Math.max(0, node.getInt("train_limit", f.trainLimit())),
+                Math.max(0, node.getInt("teacher_train_limit", f.teacherTrainLimit())),
                 Math.max(0, node.getInt("test_limit", f.testLimit())),
                 oneOf("device", f.device(), RunConfig.DEVICES),
                 positive(node.getDouble("bandwidth_mbps", f.bandwidthMbps()), f.bandwidthMbps()));

@@ -138,7 +138,11 @@ public final class SetupView {
                         + " The student's size is this divided by r.");
         var teacherEpochs = f.add("Teacher epochs", FormGrid.integers(1, 1000, 1, vm.teacherEpochsProperty()),
                 "teacher-epochs", "Passes over the training images for the teacher (trained once, then reused).");
-        for (var c : List.of(teacher, teacherWidth, teacherSize, teacherEpochs)) {
+        var teacherImages = f.add("Teacher images", FormGrid.integers(0, 10_000_000, 500, vm.teacherTrainLimitProperty()),
+                "teacher-train-limit", "Training images of the teacher, the same number per class (0 = all). A teacher"
+                        + " usually learns from more images than its student has labels for: distillation then passes"
+                        + " on what the student's few labels cannot teach it.");
+        for (var c : List.of(teacher, teacherWidth, teacherSize, teacherEpochs, teacherImages)) {
             c.disableProperty().bind(noTeacher);
         }
         ComboBox<String> student = f.add("Student", backbones(), "student-backbone",
@@ -215,7 +219,8 @@ public final class SetupView {
                 "How many times the student is trained with different random seeds (0, 1, ...): the summary gives the"
                         + " mean and spread, as the paper reports (5 runs).");
         f.add("Train images", FormGrid.integers(0, 10_000_000, 500, vm.trainLimitProperty()), "train-limit",
-                "Use at most this many training images, the same number per class (0 = all): fewer is faster.");
+                "Labelled training images of the student, the same number per class (0 = all): fewer is faster."
+                        + " The teacher has its own number (Teacher images).");
         f.add("Test images", FormGrid.integers(0, 10_000_000, 100, vm.testLimitProperty()), "test-limit",
                 "Use at most this many test images for the accuracy after each epoch (0 = all).");
         ComboBox<String> device = f.add("Device", new ComboBox<>(FXCollections.observableArrayList(RunConfig.DEVICES)),

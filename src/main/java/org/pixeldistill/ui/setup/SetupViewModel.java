@@ -58,6 +58,7 @@ public final class SetupViewModel {
     private final ObjectProperty<Integer> teacherEpochs = new SimpleObjectProperty<>(6);
     private final ObjectProperty<Integer> seeds = new SimpleObjectProperty<>(1);
     private final ObjectProperty<Integer> trainLimit = new SimpleObjectProperty<>(0);
+    private final ObjectProperty<Integer> teacherTrainLimit = new SimpleObjectProperty<>(0);
     private final ObjectProperty<Integer> testLimit = new SimpleObjectProperty<>(0);
     private final StringProperty device = new SimpleStringProperty("auto");
     private final ObjectProperty<Double> bandwidth = new SimpleObjectProperty<>(1.0);
@@ -98,7 +99,7 @@ public final class SetupViewModel {
         return new SetupChoices(useDemo.get(), folder.get(), layout.get(), teacherBackbone.get(), teacherWidth.get(),
                 teacherSize.get(), studentBackbone.get(), studentWidth.get(), ratio(), method.get(), eta.get(),
                 temperature.get(), alpha.get(), epochs.get(), teacherEpochs.get(), seeds.get(), trainLimit.get(),
-                testLimit.get(), device.get(), bandwidth.get());
+                teacherTrainLimit.get(), testLimit.get(), device.get(), bandwidth.get());
     }
 
     /** Sets every control from {@code c} (restored preferences, the classroom preset). */
@@ -122,6 +123,7 @@ public final class SetupViewModel {
             teacherEpochs.set(c.teacherEpochs());
             seeds.set(c.seeds());
             trainLimit.set(c.trainLimit());
+            teacherTrainLimit.set(c.teacherTrainLimit());
             testLimit.set(c.testLimit());
             device.set(c.device());
             bandwidth.set(c.bandwidthMbps());
@@ -255,6 +257,8 @@ public final class SetupViewModel {
     public ObjectProperty<Integer> teacherEpochsProperty() { return teacherEpochs; }
     public ObjectProperty<Integer> seedsProperty() { return seeds; }
     public ObjectProperty<Integer> trainLimitProperty() { return trainLimit; }
+
+    public ObjectProperty<Integer> teacherTrainLimitProperty() { return teacherTrainLimit; }
     public ObjectProperty<Integer> testLimitProperty() { return testLimit; }
     public StringProperty deviceProperty() { return device; }
     public ObjectProperty<Double> bandwidthProperty() { return bandwidth; }

@@ -63,6 +63,39 @@ class DetectionPipelineTest {
     }
 
     @Test
+    void theBenchmarkTimesTheAfpStudentStepWithoutTrainingATeacher() {
+        teacher("");
+        Path cfg = TinyRuns.write(dir, "afp.yaml", "name: det-afp\nteacher:\n  config: teacher.yaml\n"
+                + "tas:\n  init_from_assistant: false\n" + data() + model(14, "small") + detect("") + TRAIN);
+        StepBenchmark.Result r = StepBenchmark.run(TinyRuns.load(cfg), 1, 2);
+        assertEquals(2, r.steps());
+        assertTrue(r.imagesPerSecond() > 0 && r.dataWait() >= 0 && r.dataWait() < 1, r.toString());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("runs")), "nothing was trained or written");
+    }
+
+    @Test
+    void aDetectorSweepRunsAloneUnalignedAndAfpCellsAndTheirCosts() {
+        teacher("");
+        Path cfg = TinyRuns.write(dir, "base.yaml", "name: det-sweep\nteacher:\n  config: teacher.yaml\n" + data()
+                + model(14, "small") + detect("") + TRAIN);
+        var cells = org.pixeldistill.core.sweep.SweepPlan.plan(TinyRuns.load(cfg), new org.pixeldistill.core.sweep.SweepPlan.Options(
+                List.of(4), List.of("resnet18"), org.pixeldistill.core.sweep.SweepPlan.DETECTION_METHODS, 1, "none", 0));
+        assertEquals(List.of("resnet18-r4-baseline", "resnet18-r4-unaligned", "resnet18-r4-afp"),
+                cells.stream().map(org.pixeldistill.core.sweep.SweepCell::id).toList());
+        assertEquals(null, cells.get(0).config().teacher());
+        assertEquals(false, cells.get(1).config().detect().distill().aligned());
+        assertTrue(cells.get(2).config().hasTas() && cells.get(2).config().detect().distill().aligned());
+        var runner = new org.pixeldistill.core.sweep.SweepRunner(dir.resolve("runs"), dir.resolve("runs/sweeps/s"),
+                new TrainingListener() {}, new Cancellation());
+        var results = runner.run(cells, r -> { });
+        assertTrue(results.stream().allMatch(r -> "finished".equals(r.summary().status())));
+        ConfigException e = assertThrows(ConfigException.class, () -> org.pixeldistill.core.sweep.SweepPlan.plan(
+                TinyRuns.load(cfg), new org.pixeldistill.core.sweep.SweepPlan.Options(List.of(4), List.of("resnet18"),
+                        List.of("isrd"), 1, "none", 0)));
+        assertTrue(e.getMessage().contains("baseline, unaligned, afp"), e.getMessage());
+    }
+
+    @Test
     void theUnalignedBaselineDistilsPooledFeaturesOnly() {
         teacher("");
         Path cfg = TinyRuns.write(dir, "plain.yaml", "name: det-plain\nteacher:\n  config: teacher.yaml\n" + data()

@@ -169,13 +169,16 @@ class SetupViewModelTest {
         vm.methodProperty().set(Method.BASELINE);
         vm.classroomDemo();
         RunConfig built = vm.buildConfig();
-        assertEquals(5000, built.data().trainLimit());
+        assertEquals(200, built.data().trainLimit(), "the student has few labelled images");
+        assertEquals(50, built.train().epochs());
         assertEquals(7, built.model().inputSize());
         assertEquals(0.25, built.model().width());
         assertEquals(List.of("kd", "isrd"), built.distill().active());
         RunConfig teacher = ConfigLoader.load(Path.of(built.teacher().config()));
         assertEquals(28, teacher.model().inputSize());
-        assertEquals(4, teacher.train().epochs());
+        assertEquals(6, teacher.train().epochs());
+        // the teacher learns from every image of the slice: its own limit wins over the student's data
+        assertEquals(0, org.pixeldistill.core.train.TeacherConfigs.teacherConfig(built).data().trainLimit());
     }
 
     @Test
