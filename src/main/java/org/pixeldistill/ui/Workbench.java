@@ -71,6 +71,7 @@ public class Workbench extends Application {
         if (view != null) {
             view.models().setup().savePreferences();
             view.models().training().shutdown(Duration.ofSeconds(20));
+            view.models().detection().close();
         }
     }
 }

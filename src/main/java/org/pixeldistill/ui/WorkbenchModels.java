@@ -26,7 +26,8 @@ import org.pixeldistill.ui.training.TrainingViewModel;
  * @param runsRoot the runs folder (runs/ under the working directory in the app)
  */
 public record WorkbenchModels(Path runsRoot, SetupViewModel setup, TrainingViewModel training,
-        LossChartViewModel lossChart, IsrdViewModel isrd, RunsTableViewModel runs, ParetoViewModel pareto) {
+        LossChartViewModel lossChart, IsrdViewModel isrd, RunsTableViewModel runs, ParetoViewModel pareto,
+        org.pixeldistill.ui.detect.DetectionViewModel detection) {
 
     /** Test images the ISRD view follows: one per class of Fashion-MNIST's first six. */
     static final int ISRD_IMAGES = 6;
@@ -59,7 +60,11 @@ public record WorkbenchModels(Path runsRoot, SetupViewModel setup, TrainingViewM
             }
         });
         setup.costReportProperty().addListener((o, was, report) -> whatIf(setup, pareto, report));
-        return new WorkbenchModels(runsRoot, setup, training, lossChart, isrd, runs, pareto);
+        var detection = new org.pixeldistill.ui.detect.DetectionViewModel(runsRoot, runner, ui, preferences.node(),
+                org.pixeldistill.core.detect.DetectionInspector.SCORE_FLOOR);
+        // a detector run that just finished shows up in the Detection tab's run list
+        training.lastFinishedRunProperty().addListener((o, was, dir) -> detection.refresh());
+        return new WorkbenchModels(runsRoot, setup, training, lossChart, isrd, runs, pareto, detection);
     }
 
     /** The size on the slider as a point on the Pareto chart, its accuracy read off the finished runs. */

@@ -49,6 +49,7 @@ public final class WorkbenchView {
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addPanel("Training", sideBySide());
         addPanel("Runs", runsView.node());
+        addPanel("Detection", new org.pixeldistill.ui.detect.DetectionView(models.detection()).node());
         root.setId("workbench");
         root.setLeft(setupView.node());
         root.setCenter(panels);
