@@ -56,4 +56,27 @@ public record Normalization(float[] mean, float[] std) {
         }
         return s / a.length;
     }
+
+    /**
+     * The box of {@code img} resized to {@code size x size} (mirrored when asked) and normalised
+     * with these statistics: the one way every training and test view is made, channel-major.
+     */
+    public float[] view(RawImage img, CropBox box, int size, Interpolation mode, boolean mirrored) {
+        int channels = img.channels();
+        if (mean.length != 1 && mean.length < channels) {
+            throw new IllegalArgumentException(mean.length + " mean values for " + channels + " channels");
+        }
+        float[] out = new float[channels * size * size];
+        Resizer.resize(img, box, size, mode, mirrored, out, 0);
+        int plane = size * size;
+        for (int c = 0; c < channels; c++) {
+            int s = mean.length == 1 ? 0 : c;
+            float m = mean[s];
+            float k = 1f / std[s];
+            for (int p = c * plane, end = p + plane; p < end; p++) {
+                out[p] = (out[p] - m) * k;
+            }
+        }
+        return out;
+    }
 }

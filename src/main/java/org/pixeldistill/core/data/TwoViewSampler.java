@@ -31,8 +31,7 @@ public final class TwoViewSampler {
     private final double testCrop;
     private final int largeSize;
     private final int smallSize;
-    private final float[] mean;
-    private final float[] invStd;
+    private final Normalization norm;
 
     public TwoViewSampler(DataConfig cfg, int largeSize, int smallSize, float[] mean, float[] std) {
         if (largeSize < 1 || smallSize < 1) {
@@ -50,11 +49,7 @@ public final class TwoViewSampler {
         this.testCrop = cfg.testCrop();
         this.largeSize = largeSize;
         this.smallSize = smallSize;
-        this.mean = mean.clone();
-        this.invStd = new float[std.length];
-        for (int c = 0; c < std.length; c++) {
-            invStd[c] = 1f / std[c];
-        }
+        this.norm = new Normalization(mean.clone(), std.clone());
     }
 
     public int largeSize() {
@@ -140,21 +135,6 @@ public final class TwoViewSampler {
     }
 
     private float[] view(RawImage img, CropBox box, int size, Interpolation mode, boolean mirrored) {
-        int channels = img.channels();
-        if (mean.length != 1 && mean.length < channels) {
-            throw new IllegalArgumentException(mean.length + " mean values for " + channels + " channels");
-        }
-        float[] out = new float[channels * size * size];
-        Resizer.resize(img, box, size, mode, mirrored, out, 0);
-        int plane = size * size;
-        for (int c = 0; c < channels; c++) {
-            int s = mean.length == 1 ? 0 : c;
-            float m = mean[s];
-            float k = invStd[s];
-            for (int p = c * plane, end = p + plane; p < end; p++) {
-                out[p] = (out[p] - m) * k;
-            }
-        }
-        return out;
+        return norm.view(img, box, size, mode, mirrored);
     }
 }

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pixeldistill.core.config.TrainConfig;
+import org.pixeldistill.core.train.LossTerms;
 import org.pixeldistill.core.train.Sgd;
 import org.pixeldistill.core.train.TrainingFailedException;
 
@@ -63,18 +64,7 @@ public final class DetectionStep {
                 if (teacherOut != null) {
                     terms.putAll(distillTerms(out, teacherOut));
                 }
-                NDArray total = null;
-                for (NDArray term : terms.values()) {
-                    total = total == null ? term : total.add(term);
-                }
-                terms.put("total", total);
-                Map<String, Double> values = new LinkedHashMap<>();
-                terms.forEach((k, v) -> values.put(k, (double) v.getFloat()));
-                if (!Double.isFinite(values.get("total"))) {
-                    throw new TrainingFailedException("loss is not finite " + values);
-                }
-                gc.backward(total);
-                values.forEach((k, v) -> sums.merge(k, v, Double::sum));
+                LossTerms.backward(gc, terms, sums);
             }
             sgd.step(lr);
         }

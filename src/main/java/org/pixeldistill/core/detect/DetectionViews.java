@@ -101,23 +101,6 @@ public final class DetectionViews {
     }
 
     private float[] view(RawImage img, CropBox square, int size, Interpolation mode, boolean mirrored) {
-        int channels = img.channels();
-        float[] mean = norm.mean();
-        float[] std = norm.std();
-        if (mean.length != 1 && mean.length < channels) {
-            throw new IllegalArgumentException(mean.length + " mean values for " + channels + " channels");
-        }
-        float[] out = new float[channels * size * size];
-        Resizer.resize(img, square, size, mode, mirrored, out, 0);
-        int plane = size * size;
-        for (int c = 0; c < channels; c++) {
-            int s = mean.length == 1 ? 0 : c;
-            float m = mean[s];
-            float k = 1f / std[s];
-            for (int p = c * plane, end = p + plane; p < end; p++) {
-                out[p] = (out[p] - m) * k;
-            }
-        }
-        return out;
+        return norm.view(img, square, size, mode, mirrored);
     }
 }

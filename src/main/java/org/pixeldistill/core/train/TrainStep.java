@@ -87,19 +87,8 @@ public final class TrainStep {
                 for (Distiller d : distillers) {
                     terms.putAll(d.losses(student.store(), ctx));
                 }
-                NDArray total = null;
-                for (NDArray t : terms.values()) {
-                    total = total == null ? t : total.add(t);
-                }
-                terms.put("total", total);
-                Map<String, Double> values = new LinkedHashMap<>();
-                terms.forEach((k, v) -> values.put(k, (double) v.getFloat()));
-                if (!Double.isFinite(values.get("total"))) {
-                    throw new TrainingFailedException("loss is not finite " + values);
-                }
-                gc.backward(total);
+                LossTerms.backward(gc, terms, sums);
                 hits = Evaluator.topKHits(st.logits(), b.labels())[0];
-                values.forEach((k, v) -> sums.merge(k, v, Double::sum));
             }
             sgd.step(lr);
             return hits;
