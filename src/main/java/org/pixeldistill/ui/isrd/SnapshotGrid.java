@@ -110,6 +110,9 @@ final class SnapshotGrid {
         Label label = new Label(text);
         label.setId(id);
         label.setWrapText(true);
+        // as wide as a picture: a wrapping label may otherwise be squeezed to one letter per line
+        label.setMinWidth(CELL_PIXELS);
+        label.setPrefWidth(CELL_PIXELS);
         label.setMaxWidth(CELL_PIXELS);
         return label;
     }
