@@ -53,6 +53,9 @@ public final class RunCosts {
      * folder when it is gone.
      */
     public CostReport of(RunConfig config) {
+        if (config.isDetection()) {
+            return detector(config);
+        }
         String key = CostModel.datasetKey(config.data());
         DataSplits splits = data.computeIfAbsent(key, k -> DataSets.open(config.data(), Path.of("")));
         ImageDataset test = splits.test();
@@ -64,6 +67,21 @@ public final class RunCosts {
         return reports.computeIfAbsent(new Key(spec, datasetKey), k -> {
             measured.incrementAndGet();
             return measure.of(spec, datasetKey, test);
+        });
+    }
+
+    private final Map<String, org.pixeldistill.core.detect.DetectionImages> detectionTests = new ConcurrentHashMap<>();
+    private final Map<org.pixeldistill.core.model.DetectorSpec, CostReport> detectorReports = new ConcurrentHashMap<>();
+
+    /** A detector run's cost: backbone, pyramid and heads at its input size, bytes of its test images. */
+    private CostReport detector(RunConfig config) {
+        String key = CostModel.datasetKey(config.data()) + ":canvas" + config.detect().canvas();
+        var test = detectionTests.computeIfAbsent(key, k -> new org.pixeldistill.core.detect.DetectionImages(
+                org.pixeldistill.core.detect.DetectionDataSets.open(config.data(), config.detect()).test()));
+        var spec = org.pixeldistill.core.detect.DetectorSpecs.of(config, test.channels(), test.numClasses());
+        return detectorReports.computeIfAbsent(spec, s -> {
+            measured.incrementAndGet();
+            return model.evaluate(s, key, () -> test);
         });
     }
 

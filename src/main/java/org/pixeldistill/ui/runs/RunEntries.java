@@ -67,6 +67,11 @@ public final class RunEntries {
         if (kind.equals("teacher") || kind.equals("assistant")) {
             return kind;
         }
+        if (config.isDetection()) {
+            // detectors are named apart: their score is mAP50, not a classifier's top-1
+            return !config.isDistillation() ? "det-baseline" : config.hasTas() ? "det-afp"
+                    : config.detect().distill().aligned() ? "det-aligned" : "det-unaligned";
+        }
         if (config.hasTas()) {
             return "tas";
         }
