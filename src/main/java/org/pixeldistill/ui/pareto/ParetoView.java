@@ -76,6 +76,10 @@ public final class ParetoView {
         vm.selectedRunProperty().addListener((o, a, b) -> redraw());
         vm.axisProperty().addListener((o, a, b) -> redraw());
         vm.logScaleProperty().addListener((o, a, b) -> redraw());
+        vm.detectorsProperty().addListener((o, a, b) -> {
+            yAxis.setLabel(b ? "test mAP50 (%), mean of the best per seed" : "test top-1 (%), mean of the best per seed");
+            redraw();
+        });
         redraw();
     }
 
@@ -99,6 +103,11 @@ public final class ParetoView {
         log.setId("paretoLog");
         log.selectedProperty().bindBidirectional(vm.logScaleProperty());
         log.setTooltip(new Tooltip("Plot the logarithm of the cost: input sizes 7 to 224 span three orders of magnitude"));
+        CheckBox detectors = new CheckBox("detectors");
+        detectors.setId("paretoDetectors");
+        detectors.selectedProperty().bindBidirectional(vm.detectorsProperty());
+        detectors.setTooltip(new Tooltip("Show detector runs (their mAP at IoU 0.5) instead of classifier runs (their"
+                + " top-1): the two scores are not comparable, so the chart and its front take one kind at a time"));
         ComboBox<String> method = new ComboBox<>(vm.methods());
         method.setId("paretoWhatIfMethod");
         method.setEditable(false);
@@ -121,7 +130,7 @@ public final class ParetoView {
             Path file = exportTarget.apply(vm.exportDirectory());
             if (file != null) exportPng(file);
         });
-        return new ToolBar(new Label("cost:"), axis, log, new Separator(), new Label("what-if method:"), method,
+        return new ToolBar(new Label("cost:"), axis, log, detectors, new Separator(), new Label("what-if method:"), method,
                 new Separator(), refresh, export);
     }
 

@@ -50,6 +50,8 @@ public final class ParetoViewModel {
     private List<RunEntry> entries = List.of();
     private final ObjectProperty<CostAxis> axis = new SimpleObjectProperty<>(CostAxis.KB_JPEG);
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
+    /** Which runs the chart compares: classifiers (top-1) or detectors (mAP50); never both on one axis. */
+    private final BooleanProperty detectors = new SimpleBooleanProperty(false);
     private final StringProperty whatIfMethod = new SimpleStringProperty("isrd");
     private final ObservableList<ParetoPoint> points = FXCollections.observableArrayList();
     private final ObservableList<ParetoPoint> front = FXCollections.observableArrayList();
@@ -80,6 +82,7 @@ public final class ParetoViewModel {
         }
         axis.addListener((o, a, b) -> changed(AXIS_KEY, b == null ? null : b.name()));
         logScale.addListener((o, a, b) -> changed(LOG_KEY, b.toString()));
+        detectors.addListener((o, a, b) -> rebuild());
         whatIfMethod.addListener((o, a, b) -> changed(METHOD_KEY, b));
     }
 
@@ -102,6 +105,11 @@ public final class ParetoViewModel {
     /** Plot log10 of the cost (costs span orders of magnitude across input sizes). */
     public BooleanProperty logScaleProperty() {
         return logScale;
+    }
+
+    /** Detectors (their mAP50) instead of classifiers (their top-1): the two scores share no axis. */
+    public BooleanProperty detectorsProperty() {
+        return detectors;
     }
 
     /** The method family the what-if prediction interpolates within (isrd, kd, baseline, ...). */
@@ -189,7 +197,9 @@ public final class ParetoViewModel {
     }
 
     private void rebuild() {
-        ParetoPlot plot = ParetoPlot.of(entries, axis.get(), logScale.get());
+        List<RunEntry> shown = entries.stream()
+                .filter(e -> (e.config() != null && e.config().isDetection()) == detectors.get()).toList();
+        ParetoPlot plot = ParetoPlot.of(shown, axis.get(), logScale.get());
         points.setAll(plot.points());
         front.setAll(plot.front());
         status.set(plot.status());

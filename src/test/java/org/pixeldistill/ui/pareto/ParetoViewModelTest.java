@@ -1,5 +1,7 @@
 package org.pixeldistill.ui.pareto;
 
+import org.pixeldistill.core.config.RunConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -71,6 +73,22 @@ class ParetoViewModelTest {
         assertEquals(0.0245, p.get("a7").x(), 1e-12, "KB JPEG is the default axis: 49 / 2 bytes");
         assertEquals("4 runs, 2 on the front; 1 not finished", vm.statusProperty().get());
         assertEquals(List.of("isrd", "kd"), vm.methods());
+    }
+
+    @Test
+    void detectorsAndClassifiersAreNeverOnOneChart() {
+        sizesRun("cls7", 7, "isrd", 80, "finished");
+        RunConfig det = org.pixeldistill.core.config.ConfigLoader.parse("name: det28\ndevice: cpu\ndata:\n"
+                + "  dataset: fashion-mnist-scenes\n  path: " + org.pixeldistill.ui.runs.RunsFixture.DATA
+                + "\n  test_limit: 8\nmodel:\n  backbone: resnet18\n  input_size: 28\n  width: 0.125\n  stem: small\n"
+                + "detect:\n  canvas: 56\n", "det28");
+        RunsFixture.run(root.resolve("det28"), det, "finished", 20, 0.5, 2);
+        vm.refresh();
+        assertEquals(List.of("cls7"), vm.points().stream().map(p -> p.entry().name()).toList());
+        vm.detectorsProperty().set(true);
+        assertEquals(List.of("det28"), vm.points().stream().map(p -> p.entry().name()).toList());
+        assertEquals(List.of("det28"), vm.front().stream().map(p -> p.entry().name()).toList(),
+                "the front is the detectors' own: an 80% classifier does not hide a 20% detector");
     }
 
     @Test
