@@ -61,8 +61,8 @@ final class ReportTables {
     }
 
     /** The cells on the front, cheapest first. */
-    static String pareto(SweepGrid grid, String axis) {
-        MarkdownTable table = new MarkdownTable(List.of("cell", axis, "best top-1 (%)"), 1);
+    static String pareto(SweepGrid grid, String axis, String metric) {
+        MarkdownTable table = new MarkdownTable(List.of("cell", axis, "best " + metric + " (%)"), 1);
         grid.rows().stream().filter(SweepRow::pareto)
                 .sorted(Comparator.comparingDouble((SweepRow r) -> r.cost(axis)).thenComparing(SweepRow::cell))
                 .forEach(r -> table.add(List.of(r.cell(), ReportFormat.cost(axis, r.cost(axis)),
