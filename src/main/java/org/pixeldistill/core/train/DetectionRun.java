@@ -81,9 +81,7 @@ final class DetectionRun {
                 data.test().size(), device, new AtomicInteger(), start, OffsetDateTime.now().toString());
         List<SeedResult> results = new ArrayList<>();
         summary.write("running", "", results, null);
-        if (!data.train().issues().isEmpty()) {
-            listener.onMessage("annotations: " + data.train().issues().summary());
-        }
+        AnnotationReport.write(folder, data, listener);
         RunPipeline.Sources sources = new RunPipeline.Sources(null, null);
         DetectorNetwork teacher = null;
         Path initParams = null;
