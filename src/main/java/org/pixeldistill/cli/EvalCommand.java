@@ -23,7 +23,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         RunFolder folder = RunFolder.open(run);
         for (RunEvaluation.Result r : RunEvaluation.evaluate(folder, which)) {
-            System.out.printf(Locale.ROOT, "%s seed %d (%s): top-1 %.2f%%  top-5 %.2f%%  on %d test images%n", r.stage(),
+            System.out.printf(Locale.ROOT, r.detector()
+                            ? "%s seed %d (%s): mAP50 %.2f%%  mAP %.2f%%  on %d test images%n"
+                            : "%s seed %d (%s): top-1 %.2f%%  top-5 %.2f%%  on %d test images%n", r.stage(),
                     r.seed(), which, r.top1(), r.top5(), r.images());
         }
         return 0;

@@ -49,6 +49,11 @@ class VocRunTest {
                 .train(ConfigLoader.load(cfg));
         assertEquals("finished", run.readSummary().orElseThrow().status());
         assertTrue(run.metrics().rows().get(0).scores().containsKey("ap50_dog"));
+        // eval reads the saved detector back and scores it the same way training did
+        var evaluated = org.pixeldistill.core.train.RunEvaluation.evaluate(run, "best");
+        assertEquals(1, evaluated.size());
+        assertTrue(evaluated.get(0).detector());
+        assertEquals(run.readSummary().orElseThrow().bestTop1(), evaluated.get(0).top1(), 1e-6);
         String report = Files.readString(run.dir().resolve("annotations.txt"));
         assertTrue(report.contains("img3.xml object 2") && report.contains("clipped"), report);
         assertTrue(report.contains("img5.xml object 2") && report.contains("zebra"), report);
