@@ -1,6 +1,5 @@
 package org.pixeldistill.ui.detect;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
@@ -12,7 +11,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.pixeldistill.core.detect.DetectionInspection;
 import org.pixeldistill.ui.isrd.PanelPixels;
 import org.pixeldistill.ui.pareto.PngFiles;
@@ -104,24 +102,18 @@ public final class DetectionView {
     }
 
     private void chooseAndExport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the detection pictures");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         RunFacts f = vm.factsProperty().get();
-        chooser.setInitialFileName(f == null ? "detection.png" : "detection-" + f.runName() + "-image"
-                + vm.indexProperty().get() + ".png");
-        File dir = new File(vm.exportDirectoryProperty().get() == null ? "" : vm.exportDirectoryProperty().get());
-        if (dir.isDirectory()) {
-            chooser.setInitialDirectory(dir);
-        }
-        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        String dir = vm.exportDirectoryProperty().get();
+        java.nio.file.Path file = org.pixeldistill.ui.common.SaveDialog.png(root, "Export the detection pictures",
+                f == null ? "detection.png" : "detection-" + f.runName() + "-image" + vm.indexProperty().get() + ".png",
+                dir == null ? null : java.nio.file.Path.of(dir));
         if (file == null) {
             return;
         }
         try {
-            exportPng(file.toPath());
-            vm.exportDirectoryProperty().set(file.getAbsoluteFile().getParent());
-            vm.report("Exported " + file.getName());
+            exportPng(file);
+            vm.exportDirectoryProperty().set(file.toAbsolutePath().getParent().toString());
+            vm.report("Exported " + file.getFileName());
         } catch (RuntimeException ex) {
             vm.report("Export failed: " + InspectorSession.oneLine(ex));
         }

@@ -1,7 +1,6 @@
 package org.pixeldistill.ui.isrd;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -17,7 +16,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import javax.imageio.ImageIO;
 import org.pixeldistill.core.inspect.InspectionSnapshot;
@@ -127,23 +125,17 @@ public final class IsrdView {
 
     private void chooseAndExport() {
         InspectionSnapshot s = vm.snapshotProperty().get();
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the ISRD panel");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        chooser.setInitialFileName(s == null ? "isrd.png"
-                : "isrd-" + s.stage() + "-seed" + s.seed() + "-epoch" + (s.epoch() + 1) + "-" + s.mapKind() + ".png");
-        File dir = new File(vm.exportDirectoryProperty().get() == null ? "" : vm.exportDirectoryProperty().get());
-        if (dir.isDirectory()) {
-            chooser.setInitialDirectory(dir);
-        }
-        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        String dir = vm.exportDirectoryProperty().get();
+        java.nio.file.Path file = org.pixeldistill.ui.common.SaveDialog.png(root, "Export the ISRD panel", s == null ? "isrd.png"
+                : "isrd-" + s.stage() + "-seed" + s.seed() + "-epoch" + (s.epoch() + 1) + "-" + s.mapKind() + ".png",
+                dir == null ? null : java.nio.file.Path.of(dir));
         if (file == null) {
             return;
         }
         try {
-            exportPng(file.toPath());
-            vm.exportDirectoryProperty().set(file.getAbsoluteFile().getParent());
-            vm.report("Exported " + file.getName());
+            exportPng(file);
+            vm.exportDirectoryProperty().set(file.toAbsolutePath().getParent().toString());
+            vm.report("Exported " + file.getFileName());
         } catch (RuntimeException ex) {
             vm.report("Export failed: " + ex.getMessage());
         }

@@ -1,7 +1,5 @@
 package org.pixeldistill.ui.pareto;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
@@ -21,7 +19,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /**
@@ -199,12 +196,6 @@ public final class ParetoView {
     }
 
     private Path choosePngFile(Path startIn) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the Pareto chart");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG images", "*.png"));
-        chooser.setInitialFileName("pareto.png");
-        if (startIn != null && Files.isDirectory(startIn)) chooser.setInitialDirectory(startIn.toFile());
-        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        return file == null ? null : file.toPath();
+        return org.pixeldistill.ui.common.SaveDialog.png(root, "Export the Pareto chart", "pareto.png", startIn);
     }
 }

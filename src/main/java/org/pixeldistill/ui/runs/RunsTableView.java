@@ -1,7 +1,5 @@
 package org.pixeldistill.ui.runs;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -28,7 +26,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.stage.FileChooser;
 
 /**
  * The runs table: every run folder with its accuracy and costs, sortable and multi-select, with
@@ -202,12 +199,7 @@ public final class RunsTableView {
     }
 
     private Path chooseCsvFile(Path startIn) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the runs table");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        chooser.setInitialFileName("runs.csv");
-        if (startIn != null && Files.isDirectory(startIn)) chooser.setInitialDirectory(startIn.toFile());
-        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        return file == null ? null : file.toPath();
+        return org.pixeldistill.ui.common.SaveDialog.ask(root, "Export the runs table", "runs.csv", startIn, "CSV files",
+                "*.csv");
     }
 }

@@ -2,7 +2,6 @@ package org.pixeldistill.ui.training;
 
 import org.pixeldistill.core.util.Texts;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 import org.pixeldistill.core.run.AtomicFiles;
 
@@ -102,16 +100,12 @@ public final class LossChartView {
     }
 
     private void chooseAndExport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the charts as PNG");
-        chooser.setInitialFileName("loss-chart.png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        Path file = org.pixeldistill.ui.common.SaveDialog.png(root, "Export the charts as PNG", "loss-chart.png", null);
         if (file == null) {
             return;
         }
         try {
-            exportPng(file.toPath());
+            exportPng(file);
         } catch (RuntimeException e) {
             new Alert(Alert.AlertType.ERROR, "cannot write " + file + ": " + Texts.oneLine(e)).show();
         }
