@@ -1,6 +1,7 @@
 package org.pixeldistill.core.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -25,7 +26,9 @@ public record RunConfig(
         DistillConfig distill,
         TrainConfig train,
         TasConfig tas,
-        DetectConfig detect) {
+        // left out when absent, so a classifier's config (and its hash, which names cached teachers
+        // and sweep cells) reads exactly as before detectors existed
+        @JsonInclude(JsonInclude.Include.NON_NULL) DetectConfig detect) {
 
     public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
 

@@ -50,6 +50,11 @@ public record TrainConfig(
                 seeds, threads, clipGradNorm);
     }
 
+    public TrainConfig withLr(double newLr) {
+        return new TrainConfig(epochs, batchSize, newLr, momentum, weightDecay, schedule, milestones, gamma, warmupEpochs,
+                seeds, threads, clipGradNorm);
+    }
+
     public TrainConfig withSeeds(List<Integer> newSeeds) {
         return new TrainConfig(epochs, batchSize, lr, momentum, weightDecay, schedule, milestones, gamma, warmupEpochs,
                 newSeeds, threads, clipGradNorm);

@@ -9,13 +9,15 @@ import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
 import org.pixeldistill.core.train.Cancellation;
 import org.pixeldistill.core.train.RunPipeline;
+import org.pixeldistill.core.train.TrainingFailedException;
 import org.pixeldistill.core.train.TrainingListener;
 
 /**
  * Runs the cells of a sweep one after another, each in a folder named by the cell and the hash
  * of its config. Run again, it skips finished cells and continues a half-finished one from its
  * checkpoints; teachers and assistants are shared by all cells (and by ordinary runs with the
- * same runs folder), so each is trained once.
+ * same runs folder), so each is trained once. A cell whose loss diverges is recorded as failed
+ * (its summary gives the reason) and the sweep goes on with the next; run again, it is retried.
  */
 public final class SweepRunner {
     /** A cell's folder and, once it has started, its summary. */
@@ -61,7 +63,12 @@ public final class SweepRunner {
             }
             listener.onMessage("cell " + (i + 1) + "/" + cells.size() + " " + cell.id()
                     + (before.summary() != null ? ": continuing from its checkpoints" : ""));
-            new RunPipeline(runsRoot, listener, cancel).trainIn(dir, cell.config());
+            try {
+                new RunPipeline(runsRoot, listener, cancel).trainIn(dir, cell.config());
+            } catch (TrainingFailedException e) {
+                // a diverged cell is a result too (its summary says failed, and why): the others still run
+                listener.onMessage("cell " + cell.id() + " failed: " + e.getMessage());
+            }
             afterEachCell.accept(status(cells));
         }
         List<Result> all = status(cells);

@@ -54,4 +54,30 @@ class SweepRunnerTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("resumed after epoch 1")), messages.toString());
         assertTrue(after.stream().allMatch(r -> r.summary().status().equals("finished")));
     }
+
+    @Test
+    void aCellWhoseLossDivergesIsRecordedAsFailedAndTheNextStillRuns() throws Exception {
+        List<SweepCell> planned = SweepPlan.plan(SweepPlanTest.base(dir, 14),
+                new SweepPlan.Options(List.of(2), List.of("resnet18"), List.of("baseline", "kd"), 1, "none", 0));
+        // the first cell with a learning rate no network survives
+        SweepCell first = planned.get(0);
+        SweepCell diverging = new SweepCell(first.id(), first.student(), first.ratio(), first.method(), first.inputSize(),
+                first.config().withTrain(first.config().train().withLr(1e12)));
+        List<SweepCell> cells = List.of(diverging, planned.get(1));
+        Path runs = dir.resolve("runs");
+        List<String> messages = new ArrayList<>();
+        TrainingListener log = new TrainingListener() {
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+        };
+        List<SweepRunner.Result> results = new SweepRunner(runs, runs.resolve("sweeps/sw"), log, new Cancellation())
+                .run(cells, r -> { });
+        assertEquals("failed", results.get(0).summary().status());
+        assertTrue(results.get(0).summary().message().contains("not finite"), results.get(0).summary().message());
+        assertEquals("finished", results.get(1).summary().status());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("cell resnet18-r2-baseline failed: loss is not finite")),
+                messages.toString());
+    }
 }
