@@ -25,7 +25,18 @@ import org.pixeldistill.core.run.RunFolder;
 public final class Checkpoint {
     /** What a checkpoint folder holds. */
     public record State(int epochsDone, double bestTop1, int bestEpoch, double lastTop1, boolean finished,
-            double wallSeconds) {}
+            double wallSeconds) {
+        /** The same state finished (the stage's last epoch is done). */
+        public State asFinished() {
+            return new State(epochsDone, bestTop1, bestEpoch, lastTop1, true, wallSeconds);
+        }
+
+        /** What summary.json says about this seed. */
+        public org.pixeldistill.core.run.RunSummary.SeedResult result(int seed) {
+            return new org.pixeldistill.core.run.RunSummary.SeedResult(seed, finished, epochsDone, bestTop1, bestEpoch,
+                    lastTop1, wallSeconds);
+        }
+    }
 
     private final Path dir;
 

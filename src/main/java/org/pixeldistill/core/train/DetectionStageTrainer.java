@@ -51,7 +51,7 @@ public final class DetectionStageTrainer {
         Checkpoint.State state = s.checkpoint().state().orElse(null);
         if (state != null && state.finished()) {
             listener.onMessage(s.stage() + " seed " + s.seed() + " already finished; kept as it is");
-            return result(state);
+            return state.result(s.seed());
         }
         float anchorSize = s.config().detect().anchorSize().floatValue();
         try (DetectorNetwork net = DetectorNetwork.create(s.spec(), anchorSize, s.device(), s.seed(), true)) {
@@ -134,16 +134,10 @@ public final class DetectionStageTrainer {
                 s.checkpoint().saveLast(List.of(net.block()), step.sgd().stateBytes(), state, best);
                 listener.onEpoch(row);
             }
-            state = new Checkpoint.State(state.epochsDone(), state.bestTop1(), state.bestEpoch(), state.lastTop1(), true,
-                    state.wallSeconds());
+            state = state.asFinished();
             s.checkpoint().markFinished(state);
             listener.onStageEnd(s.stage(), s.seed(), state.bestTop1(), state.lastTop1());
-            return result(state);
+            return state.result(s.seed());
         }
-    }
-
-    private SeedResult result(Checkpoint.State st) {
-        return new SeedResult(s.seed(), st.finished(), st.epochsDone(), st.bestTop1(), st.bestEpoch(), st.lastTop1(),
-                st.wallSeconds());
     }
 }

@@ -31,7 +31,7 @@ public final class StageTrainer {
         Checkpoint.State state = s.checkpoint().state().orElse(null);
         if (state != null && state.finished()) {
             listener.onMessage(s.stage() + " seed " + s.seed() + " already finished; kept as it is");
-            return result(state);
+            return state.result(s.seed());
         }
         try (Network student = Network.create(s.spec(), s.device(), s.seed(), true)) {
             int small = s.spec().inputSize();
@@ -60,17 +60,11 @@ public final class StageTrainer {
             for (int epoch = start; epoch < tc.epochs(); epoch++) {
                 state = loop.epoch(epoch, state);
             }
-            state = new Checkpoint.State(state.epochsDone(), state.bestTop1(), state.bestEpoch(), state.lastTop1(), true,
-                    state.wallSeconds());
+            state = state.asFinished();
             s.checkpoint().markFinished(state);
             listener.onStageEnd(s.stage(), s.seed(), state.bestTop1(), state.lastTop1());
-            return result(state);
+            return state.result(s.seed());
         }
-    }
-
-    private SeedResult result(Checkpoint.State st) {
-        return new SeedResult(s.seed(), st.finished(), st.epochsDone(), st.bestTop1(), st.bestEpoch(), st.lastTop1(),
-                st.wallSeconds());
     }
 
     /** One epoch's training, evaluation, records and checkpoint. */
