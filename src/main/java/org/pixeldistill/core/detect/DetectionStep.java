@@ -9,6 +9,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.config.TrainConfig;
 import org.pixeldistill.core.train.LossTerms;
 import org.pixeldistill.core.train.Sgd;
@@ -17,18 +18,19 @@ import org.pixeldistill.core.train.TrainingFailedException;
 /**
  * One optimisation step of a detector: the frozen teacher (if any) on the large view outside the
  * gradient tape, the student on its own view inside it; focal + box loss against the targets,
- * plus the distillation terms of {@link DetectionDistill}; backward; SGD. Shared by training and
+ * plus the distillation terms of {@code detect.distill} ({@link org.pixeldistill.core.config.DetectConfig.Distill}); backward; SGD. Shared by training and
  * benchmarking, so what is measured is what trains.
  */
 public final class DetectionStep {
     private final DetectorNetwork student;
     private final DetectorNetwork teacher;
-    private final DetectionDistill distill;
+    private final DetectConfig.Distill distill;
     private final DetectionTargets targets;
     private final Sgd sgd;
 
     /** @param teacher null for a detector trained on its own (then {@code distill} is ignored) */
-    public DetectionStep(DetectorNetwork student, DetectorNetwork teacher, DetectionDistill distill, TrainConfig train) {
+    public DetectionStep(DetectorNetwork student, DetectorNetwork teacher, DetectConfig.Distill distill,
+            TrainConfig train) {
         this.student = student;
         this.teacher = teacher;
         this.distill = distill;
@@ -74,19 +76,19 @@ public final class DetectionStep {
         Map<String, NDArray> terms = new LinkedHashMap<>();
         if (distill.aligned()) {
             if (distill.classWeight() > 0) {
-                terms.put("afp_class", AfpLoss.classKd(s.logits(), t.logits(), (float) distill.temperature())
-                        .mul((float) distill.classWeight()));
+                terms.put("afp_class", AfpLoss.classKd(s.logits(), t.logits(), distill.temperature().floatValue())
+                        .mul(distill.classWeight().floatValue()));
             }
             if (distill.boxWeight() > 0) {
-                terms.put("afp_box", AfpLoss.boxL2(s.offsets(), t.offsets(), t.logits()).mul((float) distill.boxWeight()));
+                terms.put("afp_box", AfpLoss.boxL2(s.offsets(), t.offsets(), t.logits()).mul(distill.boxWeight().floatValue()));
             }
             if (distill.featureWeight() > 0) {
-                terms.put("afp_feature", AfpLoss.featureL2(s.levels(), t.levels()).mul((float) distill.featureWeight()));
+                terms.put("afp_feature", AfpLoss.featureL2(s.levels(), t.levels()).mul(distill.featureWeight().floatValue()));
             }
         } else if (distill.featureWeight() > 0) {
             // how much finer the teacher's grids are: r when it runs at the student's strides, 1 when its levels are shifted
             int ratio = (int) Math.round((double) t.levels().get(0).getShape().get(2) / s.levels().get(0).getShape().get(2));
-            terms.put("feature", AfpLoss.featureL2(s.levels(), pooled(t.levels(), ratio)).mul((float) distill.featureWeight()));
+            terms.put("feature", AfpLoss.featureL2(s.levels(), pooled(t.levels(), ratio)).mul(distill.featureWeight().floatValue()));
         }
         return terms;
     }

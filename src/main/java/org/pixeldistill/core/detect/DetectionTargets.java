@@ -36,14 +36,6 @@ public final class DetectionTargets {
         this.coder = coder;
     }
 
-    public int anchorCount() {
-        return count;
-    }
-
-    public float[] anchors() {
-        return anchors;
-    }
-
     /** Targets for a batch; {@code boxes.get(i)} and {@code labels.get(i)} belong to image i. */
     public Batch build(NDManager manager, List<List<Box>> boxes, List<int[]> labels) {
         int batch = boxes.size();

@@ -31,7 +31,6 @@ public final class DetectorNetwork implements AutoCloseable {
     private final NDManager manager;
     private final Detector block;
     private final boolean trainable;
-    private final List<AnchorLevel> anchorLevels;
     private final float[] anchors;
     private ParameterStore store;
 
@@ -40,8 +39,7 @@ public final class DetectorNetwork implements AutoCloseable {
         this.manager = manager;
         this.block = block;
         this.trainable = trainable;
-        this.anchorLevels = DetectorAnchors.levels(block, spec, anchorSize);
-        this.anchors = Anchors.retinaNet().generate(anchorLevels);
+        this.anchors = Anchors.retinaNet().generate(DetectorAnchors.levels(block, spec, anchorSize));
         this.store = new ParameterStore(manager, false);
     }
 
@@ -108,10 +106,6 @@ public final class DetectorNetwork implements AutoCloseable {
 
     public NDManager manager() {
         return manager;
-    }
-
-    public List<AnchorLevel> anchorLevels() {
-        return anchorLevels;
     }
 
     /** All anchors (N x 4), in the heads' output order. */

@@ -9,7 +9,6 @@ import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.detect.DetectionBatch;
 import org.pixeldistill.core.detect.DetectionBatches;
 import org.pixeldistill.core.detect.DetectionDataSets;
-import org.pixeldistill.core.detect.DetectionDistill;
 import org.pixeldistill.core.detect.DetectionSplits;
 import org.pixeldistill.core.detect.DetectionStep;
 import org.pixeldistill.core.detect.DetectionViews;

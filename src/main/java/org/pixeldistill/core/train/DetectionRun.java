@@ -11,7 +11,6 @@ import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.detect.DetectionDataSets;
-import org.pixeldistill.core.detect.DetectionDistill;
 import org.pixeldistill.core.detect.DetectionSplits;
 import org.pixeldistill.core.detect.DetectorNetwork;
 import org.pixeldistill.core.detect.DetectorSpecs;
@@ -86,7 +85,7 @@ final class DetectionRun {
         DetectorNetwork teacher = null;
         Path initParams = null;
         try {
-            DetectionDistill distill = null;
+            DetectConfig.Distill distill = null;
             if (config.isDistillation()) {
                 TeacherResolver resolver = new TeacherResolver(runsRoot, listener, cancel);
                 TeacherResolver.Trained trained = resolver.teacher(config, folder);
@@ -140,7 +139,7 @@ final class DetectionRun {
      * heads anchor for anchor, so the teacher's grids must be the student's, which holds when its
      * grids are the student's (its level shift chosen for that).
      */
-    static DetectionDistill distill(RunConfig student, DetectorSpec spec, DetectorNetwork teacher) {
+    static DetectConfig.Distill distill(RunConfig student, DetectorSpec spec, DetectorNetwork teacher) {
         DetectConfig.Distill d = student.detect().distill();
         if (d.aligned() && !grids(teacher.spec()).equals(grids(spec))) {
             int shift = alignedShift(teacher.spec(), grids(spec), "the teacher");
@@ -153,7 +152,7 @@ final class DetectionRun {
                     + " detect.pyramid_channels to compare features (" + teacher.spec().pyramidChannels() + " vs "
                     + spec.pyramidChannels() + "); set feature_weight: 0 or equal widths");
         }
-        return new DetectionDistill(d.aligned(), d.temperature(), d.classWeight(), d.boxWeight(), d.featureWeight());
+        return d;
     }
 
     /** The grid sides of the levels a detector's heads see. */

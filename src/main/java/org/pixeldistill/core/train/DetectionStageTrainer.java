@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.config.TrainConfig;
 import org.pixeldistill.core.data.Interpolation;
@@ -12,7 +13,6 @@ import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.detect.ApEvaluatorResult;
 import org.pixeldistill.core.detect.DetectionBatch;
 import org.pixeldistill.core.detect.DetectionBatches;
-import org.pixeldistill.core.detect.DetectionDistill;
 import org.pixeldistill.core.detect.DetectionEvaluator;
 import org.pixeldistill.core.detect.DetectionSplits;
 import org.pixeldistill.core.detect.DetectionStep;
@@ -33,7 +33,7 @@ import org.pixeldistill.core.run.RunSummary.SeedResult;
 public final class DetectionStageTrainer {
     /** Everything one detection stage needs for one seed; {@code teacher} null for a detector alone. */
     public record Setup(String stage, int seed, RunConfig config, DetectorSpec spec, Device device, DetectionSplits data,
-            Normalization norm, DetectorNetwork teacher, DetectionDistill distill, Path initParams, Checkpoint checkpoint,
+            Normalization norm, DetectorNetwork teacher, DetectConfig.Distill distill, Path initParams, Checkpoint checkpoint,
             MetricsCsv metrics, int index, int total) {}
 
     private final Setup s;

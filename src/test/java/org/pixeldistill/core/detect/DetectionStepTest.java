@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.config.TrainConfig;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.model.DetectorSpec;
@@ -94,10 +95,10 @@ class DetectionStepTest {
             }
             DetectionBatch batch = scenes(4, 28, 56, 3);
             Map<String, Double> sums = new LinkedHashMap<>();
-            new DetectionStep(student, aligned, new DetectionDistill(true, 2, 1, 1, 1), train()).run(batch, 0.01, sums);
+            new DetectionStep(student, aligned, new DetectConfig.Distill(true, 2.0, 1.0, 1.0, 1.0), train()).run(batch, 0.01, sums);
             assertTrue(sums.keySet().containsAll(List.of("afp_class", "afp_box", "afp_feature")), sums.toString());
             sums.clear();
-            new DetectionStep(student, plain, new DetectionDistill(false, 2, 1, 1, 1), train()).run(batch, 0.01, sums);
+            new DetectionStep(student, plain, new DetectConfig.Distill(false, 2.0, 1.0, 1.0, 1.0), train()).run(batch, 0.01, sums);
             assertTrue(sums.containsKey("feature") && !sums.containsKey("afp_class"), sums.toString());
             sums.values().forEach(v -> assertTrue(Double.isFinite(v)));
         }
