@@ -51,7 +51,7 @@ final class CostCommand implements Callable<Integer> {
     Integer channels;
     @Option(names = "--width", description = "width multiplier (default: ${DEFAULT-VALUE})")
     double width = 1.0;
-    @Option(names = "--stem", description = "auto | imagenet | small (default: ${DEFAULT-VALUE})")
+    @Option(names = "--stem", description = "auto | imagenet | half | small (default: ${DEFAULT-VALUE})")
     String stem = "auto";
     @Option(names = "--patch-size", description = "ViT patch size, 0 = fit the input (default: ${DEFAULT-VALUE})")
     int patchSize = 0;

@@ -9,7 +9,7 @@ import org.pixeldistill.core.model.BackboneSpec;
  * @param backbone resnet18 | resnet34 | resnet50 | mobilenet_v2 | vit_tiny | vit_small
  * @param inputSize side of the input image in pixels
  * @param width channel width multiplier (1 = published widths)
- * @param stem auto | imagenet | small (CNNs only)
+ * @param stem auto | imagenet | half | small (CNNs only)
  * @param patchSize ViT patch size, 0 = fit the input
  */
 public record ModelConfig(String backbone, Integer inputSize, Double width, String stem, Integer patchSize) {
@@ -17,7 +17,7 @@ public record ModelConfig(String backbone, Integer inputSize, Double width, Stri
         return new ModelConfig(backbone, size, width, stem, patchSize);
     }
 
-    public static final List<String> STEMS = List.of("auto", "imagenet", "small");
+    public static final List<String> STEMS = List.of("auto", "imagenet", "half", "small");
 
     public ModelConfig {
         backbone = backbone == null ? "resnet18" : backbone;

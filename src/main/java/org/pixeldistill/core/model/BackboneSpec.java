@@ -11,8 +11,9 @@ package org.pixeldistill.core.model;
  * @param width channel width multiplier (1.0 = the published widths); lets classroom models train
  *     in minutes on a CPU. For ViTs it scales the embedding dimension (rounded to a multiple of the
  *     head count)
- * @param stem "auto" (small-input stem at 32 pixels and less, ImageNet stem above), "imagenet"
- *     (7x7 stride 2 + max-pool) or "small" (3x3 stride 1, no max-pool); ignored by ViTs
+ * @param stem "auto" (small stem up to 32 pixels, half stem up to 64, ImageNet stem above), "imagenet"
+ *     (7x7 stride 2 + max-pool), "half" (3x3 stride 2, no max-pool) or "small" (3x3 stride 1, no
+ *     max-pool); ignored by ViTs
  * @param patchSize ViT patch size; 0 = choose one that fits the input (16 at 224, down to 1-2 at 7)
  */
 public record BackboneSpec(

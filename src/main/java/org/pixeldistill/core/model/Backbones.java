@@ -19,9 +19,6 @@ public final class Backbones {
     public static final List<String> NAMES =
             List.of("resnet18", "resnet34", "resnet50", "mobilenet_v2", "vit_tiny", "vit_small");
 
-    /** Inputs at or below this size get the small-input stem when the stem is "auto". */
-    public static final int SMALL_INPUT_LIMIT = 32;
-
     private static final int MAX_AUTO_PATCH = 16;
     private static final int MIN_AUTO_GRID = 3;
 
@@ -110,12 +107,6 @@ public final class Backbones {
                     + backbone.getClass().getSimpleName());
         }
         return cnn.logitsFromStage(ps, stageOutput, stage, training);
-    }
-
-    /** "small", or "auto" with an input of at most {@value #SMALL_INPUT_LIMIT} pixels. */
-    static boolean usesSmallStem(BackboneSpec spec) {
-        return "small".equals(spec.stem())
-                || ("auto".equals(spec.stem()) && spec.inputSize() <= SMALL_INPUT_LIMIT);
     }
 
     /**

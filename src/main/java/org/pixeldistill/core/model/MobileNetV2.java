@@ -21,7 +21,7 @@ final class MobileNetV2 {
     };
     /** Index of the first table row of stages 2, 3 and 4 (stage 1 starts at row 0). */
     private static final int[] STAGE_STARTS = {2, 3, 5};
-    /** The row whose stride-2 the small-input variant drops. */
+    /** The row whose stride-2 the small and half stems drop. */
     private static final int FIRST_DOWNSAMPLING_ROW = 1;
 
     private static final int STEM_WIDTH = 32;
@@ -30,12 +30,13 @@ final class MobileNetV2 {
     private MobileNetV2() {}
 
     static Block build(BackboneSpec spec) {
-        boolean small = Backbones.usesSmallStem(spec);
-        int[] rowStrides = rowStrides(small);
-        checkInputSize(spec, small, rowStrides);
+        Stem stem = Stem.of(spec);
+        int[] rowStrides = rowStrides(stem);
+        int firstStride = stem == Stem.SMALL ? 1 : 2;
+        checkInputSize(spec, stem, firstStride, rowStrides);
         double w = spec.width();
         int channels = roundToEight(STEM_WIDTH * w);
-        Block firstConv = Layers.conv(channels, 3, small ? 1 : 2);
+        Block firstConv = Layers.conv(channels, 3, firstStride);
         Block stemRest = new SequentialBlock().add(Layers.batchNorm()).add(Activation.relu6Block());
 
         List<Block> stages = new ArrayList<>();
@@ -77,23 +78,23 @@ final class MobileNetV2 {
         return false;
     }
 
-    private static int[] rowStrides(boolean small) {
+    private static int[] rowStrides(Stem stem) {
         int[] strides = new int[TABLE.length];
         for (int row = 0; row < TABLE.length; row++) {
-            strides[row] = small && row == FIRST_DOWNSAMPLING_ROW ? 1 : TABLE[row][3];
+            strides[row] = stem != Stem.IMAGENET && row == FIRST_DOWNSAMPLING_ROW ? 1 : TABLE[row][3];
         }
         return strides;
     }
 
-    private static void checkInputSize(BackboneSpec spec, boolean small, int[] rowStrides) {
+    private static void checkInputSize(BackboneSpec spec, Stem stem, int firstStride, int[] rowStrides) {
         List<String> layers = new ArrayList<>();
         List<Integer> strides = new ArrayList<>();
         layers.add("the first convolution");
-        strides.add(small ? 1 : 2);
+        strides.add(firstStride);
         for (int row = 0; row < TABLE.length; row++) {
             layers.add("the " + TABLE[row][1] + "-channel blocks");
             strides.add(rowStrides[row]);
         }
-        Backbones.requireRoomToDownsample(spec, small ? "small" : "imagenet", layers, strides);
+        Backbones.requireRoomToDownsample(spec, stem.label, layers, strides);
     }
 }

@@ -26,13 +26,13 @@ final class ResNet {
      * @param bottleneck true for ResNet-50 style units (output width = 4 x stage width)
      */
     static Block build(BackboneSpec spec, int[] blocksPerStage, boolean bottleneck) {
-        boolean small = Backbones.usesSmallStem(spec);
-        checkInputSize(spec, small);
+        Stem stem = Stem.of(spec);
+        checkInputSize(spec, stem);
         int stemWidth = scaled(STEM_WIDTH, spec.width());
-        Block firstConv = small ? Layers.conv(stemWidth, 3, 1) : Layers.conv(stemWidth, 7, 2);
+        Block firstConv = stem == Stem.IMAGENET ? Layers.conv(stemWidth, 7, 2) : Layers.conv(stemWidth, 3, stem.stride);
         SequentialBlock stemRest =
                 new SequentialBlock().add(Layers.batchNorm()).add(Activation.reluBlock());
-        if (!small) {
+        if (stem == Stem.IMAGENET) {
             stemRest.add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
         }
         List<Block> stages = new ArrayList<>();
@@ -64,12 +64,12 @@ final class ResNet {
      * A stride-2 layer that receives a 1x1 map only repeats padding: the network would be deeper
      * than the image allows, so such sizes are refused up front rather than trained silently.
      */
-    private static void checkInputSize(BackboneSpec spec, boolean small) {
+    private static void checkInputSize(BackboneSpec spec, Stem stem) {
         List<String> layers = new ArrayList<>();
         List<Integer> strides = new ArrayList<>();
         layers.add("the stem convolution");
-        strides.add(small ? 1 : 2);
-        if (!small) {
+        strides.add(Math.min(stem.stride, 2));
+        if (stem == Stem.IMAGENET) {
             layers.add("the stem max-pool");
             strides.add(2);
         }
@@ -77,6 +77,6 @@ final class ResNet {
             layers.add("stage " + (s + 1));
             strides.add(STAGE_STRIDES[s]);
         }
-        Backbones.requireRoomToDownsample(spec, small ? "small" : "imagenet", layers, strides);
+        Backbones.requireRoomToDownsample(spec, stem.label, layers, strides);
     }
 }

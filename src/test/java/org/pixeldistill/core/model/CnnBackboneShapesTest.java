@@ -30,7 +30,7 @@ class CnnBackboneShapesTest {
 
     @Test
     void resnet18ImagenetStemHalvesThenPools() {
-        List<Shape> at56 = shapes("resnet18", 56, 3, 0.125, "auto", 1);
+        List<Shape> at56 = shapes("resnet18", 56, 3, 0.125, "imagenet", 1);
         assertEquals(new Shape(1, 8, 28, 28), at56.get(1)); // f0 = first conv before BN: 64w x 28 x 28
         assertEquals(new Shape(1, 8, 14, 14), at56.get(2)); // after the max-pool, stage 1 keeps 14
         assertEquals(new Shape(1, 64, 2, 2), at56.get(5));
@@ -73,9 +73,30 @@ class CnnBackboneShapesTest {
 
     @Test
     void mobilenetV2ImagenetLayoutDownsamplesBy32() {
-        List<Shape> s = shapes("mobilenet_v2", 64, 3, 0.25, "auto", 1);
+        List<Shape> s = shapes("mobilenet_v2", 64, 3, 0.25, "imagenet", 1);
         assertEquals(new Shape(1, 8, 32, 32), s.get(1));
         assertEquals(List.of(16L, 8L, 4L, 2L), s.subList(2, 6).stream().map(x -> x.get(2)).toList());
+    }
+
+    @Test
+    void theHalfStemDividesTheSideByTwoWhereImagenetDividesByFour() {
+        // a 56-pixel student with the half stem has the stage grids of a 112-pixel ImageNet-stem teacher
+        List<Shape> half = shapes("resnet18", 56, 1, 0.25, "half", 1);
+        List<Shape> teacher = shapes("resnet18", 112, 1, 0.25, "imagenet", 1);
+        assertEquals(new Shape(1, 16, 28, 28), half.get(1)); // one 3x3 stride-2 convolution, no max-pool
+        assertEquals(teacher.subList(2, 6).stream().map(x -> x.get(2)).toList(),
+                half.subList(2, 6).stream().map(x -> x.get(2)).toList());
+        assertEquals(List.of(28L, 14L, 7L, 4L), half.subList(2, 6).stream().map(x -> x.get(2)).toList());
+        List<Shape> mobile = shapes("mobilenet_v2", 64, 3, 0.25, "half", 1);
+        assertEquals(List.of(32L, 16L, 8L, 4L), mobile.subList(2, 6).stream().map(x -> x.get(2)).toList());
+    }
+
+    @Test
+    void autoPicksSmallUpTo32HalfUpTo64AndImagenetAbove() {
+        assertEquals(32L, shapes("resnet18", 32, 1, 0.125, "auto", 1).get(2).get(2));
+        assertEquals(17L, shapes("resnet18", 33, 1, 0.125, "auto", 1).get(2).get(2));
+        assertEquals(32L, shapes("resnet18", 64, 1, 0.125, "auto", 1).get(2).get(2));
+        assertEquals(17L, shapes("resnet18", 65, 1, 0.125, "auto", 1).get(2).get(2));
     }
 
     @Test
