@@ -19,8 +19,9 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--sweep", required = true, description = "sweep folder, e.g. runs/sweeps/demo-fmnist-tas")
-    Path sweep;
+    @Option(names = "--sweep", required = true, description = "sweep folder, e.g. runs/sweeps/demo-fmnist-tas;"
+            + " give it again to put several sweeps into one report, each as a part, in that order")
+    List<Path> sweeps;
 
     @Option(names = "--out", description = "Markdown file to write (default: print to standard output)")
     Path out;
@@ -30,7 +31,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String markdown = SweepReport.render(sweep, command != null ? command : commandLine());
+        String markdown = SweepReport.render(sweeps, command != null ? command : commandLine());
         if (out == null) {
             System.out.print(markdown);
         } else {

@@ -38,6 +38,11 @@ public final class SweepFixture {
     }
 
     public static Path write(Path sweepDir, List<Cell> cells) {
+        return write(sweepDir, cells, null);
+    }
+
+    /** As {@link #write(Path, List)}, the distilled (non-baseline) cells recording {@code teacherRun} as their teacher. */
+    public static Path write(Path sweepDir, List<Cell> cells, Path teacherRun) {
         List<SweepTable.Row> rows = new ArrayList<>();
         for (Cell c : cells) {
             int size = 28 / c.ratio();
@@ -51,7 +56,8 @@ public final class SweepFixture {
                 RunFolder folder = RunFolder.at(dir);
                 folder.writeConfig(cfg);
                 summary = new RunSummary(cfg.name(), c.status(), "", List.of("student"), c.best(), c.std(), c.last(),
-                        c.std() == null ? null : c.std() / 2, List.of(), provenance());
+                        c.std() == null ? null : c.std() / 2, List.of(),
+                        provenance(teacherRun == null || c.method().equals("baseline") ? null : teacherRun.toString()));
                 folder.writeSummary(summary);
             }
             rows.add(new SweepTable.Row(new SweepRunner.Result(cell, dir, summary), cost(size)));
@@ -60,9 +66,9 @@ public final class SweepFixture {
         return sweepDir;
     }
 
-    private static RunSummary.Provenance provenance() {
+    static RunSummary.Provenance provenance(String teacherRun) {
         return new RunSummary.Provenance("hash", List.of(0, 1, 2), "fashion-mnist", "/data/fmnist", 300, 100, 0, "PyTorch",
-                "2.3.1", "0.29.0", "cpu()", "17.0.9", "Linux amd64", "2024-05-01T10:00:00", 100.0, null, null);
+                "2.3.1", "0.29.0", "cpu()", "17.0.9", "Linux amd64", "2024-05-01T10:00:00", 100.0, teacherRun, null);
     }
 
     /** MACs fall with the pixels (x4 per halving of the side); JPEG bytes less so. */
