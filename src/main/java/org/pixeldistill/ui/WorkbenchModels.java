@@ -36,6 +36,7 @@ public record WorkbenchModels(Path runsRoot, SetupViewModel setup, TrainingViewM
             UiThread ui) {
         SetupViewModel setup = new SetupViewModel(demoData, runsRoot, preferences, runner, ui);
         TrainingViewModel training = new TrainingViewModel(runsRoot, runner, ui);
+        training.rememberIn(preferences.node());
         LossChartViewModel lossChart = new LossChartViewModel(ui);
         IsrdViewModel isrd = new IsrdViewModel(ui, ISRD_IMAGES, preferences.node());
         RunCatalog catalog = new RunCatalog(runsRoot);

@@ -35,11 +35,12 @@ class WorkbenchViewFxTest {
     Path runs;
     private final TestPrefs prefs = new TestPrefs();
     private WorkbenchModels models;
+    private WorkbenchView view;
 
     @Start
     void start(Stage stage) {
         models = WorkbenchModels.create(runs, Tiny.DEMO, prefs.preferences(), TaskRunner.BACKGROUND, new FxUiThread());
-        WorkbenchView view = new WorkbenchView(models);
+        view = new WorkbenchView(models);
         stage.setScene(new Scene(view.node(), 1200, 760));
         stage.setTitle(Workbench.TITLE);
         stage.show();
@@ -136,6 +137,20 @@ assertFalse(chart.getData().isEmpty());
         assertEquals("finished", org.pixeldistill.core.run.RunFolder.open(run).readSummary().orElseThrow().status());
         assertEquals(java.util.List.of(0, 1, 2, 3, 4, 5), new org.pixeldistill.core.run.MetricsCsv(run.resolve("metrics.csv")).rows()
                 .stream().map(org.pixeldistill.core.run.MetricsRow::epoch).toList(), "each epoch once, none lost or redone twice");
+    }
+
+    @Test
+    void trainConfigRunsADetectorFileThatTheDetectionTabThenLists(FxRobot robot) throws Exception {
+        Path yaml = TinyDetectorConfig.write(runs, "");
+        robot.interact(() -> view.trainingView().setConfigChooser(startIn -> yaml));
+        robot.clickOn("#train-config");
+        waitUntil(240, () -> models.training().lastFinishedRunProperty().get() != null
+                || models.training().failureProperty().get() != null);
+        assertEquals(null, models.training().failureProperty().get());
+        Path finished = models.training().lastFinishedRunProperty().get();
+        Label status = robot.lookup("#train-status").queryAs(Label.class);
+        assertTrue(status.getText().contains("best test mAP50"), status.getText());
+        waitUntil(60, () -> models.detection().runs().stream().anyMatch(c -> c.dir().equals(finished)));
     }
 
     @Test

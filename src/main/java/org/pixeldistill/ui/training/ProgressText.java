@@ -49,11 +49,12 @@ public final class ProgressText {
                 s.startEpoch() == 0 ? s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs") : "from epoch " + (s.startEpoch() + 1) + " of " + s.epochs());
     }
 
-    /** "student epoch 3/6: test top-1 85.2 %, loss 0.812". */
+    /** "student epoch 3/6: test top-1 85.2 %, loss 0.812"; a detector's epoch says "test mAP50 21.7 %". */
     public static String epoch(MetricsRow row, int epochs) {
         double total = row.losses().getOrDefault("total", Double.NaN);
-        return String.format(Locale.ROOT, "%s epoch %d%s: test top-1 %.1f %%, loss %.3f", row.stage(), row.epoch() + 1,
-                epochs > 0 ? "/" + epochs : "", row.testTop1(), total);
+        String metric = row.scores().containsKey("map50") ? "mAP50" : "top-1";
+        return String.format(Locale.ROOT, "%s epoch %d%s: test %s %.1f %%, loss %.3f", row.stage(), row.epoch() + 1,
+                epochs > 0 ? "/" + epochs : "", metric, row.testTop1(), total);
     }
 
 }

@@ -1,5 +1,7 @@
 package org.pixeldistill.ui.training;
 
+import java.nio.file.Path;
+import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -11,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.pixeldistill.ui.common.OpenDialog;
 
 /**
  * The bottom bar: Start, Stop and Resume, the stage's progress bar with its line (epoch, batch,
@@ -20,6 +23,8 @@ public final class TrainingView {
     private final TrainingViewModel vm;
     private final VBox root;
     private boolean dialogs = true;
+    /** Asks which config file to train, given the folder to start in; null = cancelled. Tests replace it. */
+    private Function<Path, Path> configChooser = this::askForConfig;
 
     public TrainingView(TrainingViewModel vm) {
         this.vm = vm;
@@ -35,6 +40,18 @@ public final class TrainingView {
         resume.disableProperty().bind(vm.runningProperty().or(vm.resumableRunProperty().isNull()));
         resume.setOnAction(e -> vm.resume());
 
+        Button file = button("Train config…", "train-config", "Train a YAML run config, as `train --config FILE` does on"
+                + " the command line: anything the command line runs, detectors and AFP through TAS included (see"
+                + " sample-configs/). Its records go to runs/ and show in the Runs, Pareto and Detection tabs.");
+        file.disableProperty().bind(vm.runningProperty());
+        file.setOnAction(e -> {
+            String dir = vm.configDirectoryProperty().get();
+            Path chosen = configChooser.apply(dir == null || dir.isEmpty() ? null : Path.of(dir));
+            if (chosen != null) {
+                vm.startFile(chosen);
+            }
+        });
+
         ProgressBar bar = new ProgressBar(0);
         bar.setId("train-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -45,7 +62,7 @@ public final class TrainingView {
         progress.textProperty().bind(vm.progressTextProperty());
         progress.setMinWidth(0);
         HBox.setHgrow(bar, Priority.ALWAYS);
-        HBox controls = new HBox(8, start, stop, resume, bar);
+        HBox controls = new HBox(8, start, stop, resume, file, bar);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();
@@ -70,6 +87,11 @@ public final class TrainingView {
         return root;
     }
 
+    /** Replaces the open dialog of "Train config…" (tests answer without a dialog). */
+    public void setConfigChooser(Function<Path, Path> chooser) {
+        configChooser = chooser;
+    }
+
     /** Whether failures also open a dialog (on by default; the status line always shows them). */
     public void setDialogs(boolean show) {
         dialogs = show;
@@ -85,6 +107,10 @@ public final class TrainingView {
         alert.getDialogPane().setId("training-error");
         // show(), not showAndWait(): the failure arrives from a posted event, and nothing waits on the answer.
         alert.show();
+    }
+
+    private Path askForConfig(Path startIn) {
+        return OpenDialog.yaml(root, "Train a run config", startIn);
     }
 
     private static Button button(String text, String id, String tip) {

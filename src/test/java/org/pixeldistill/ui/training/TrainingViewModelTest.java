@@ -20,6 +20,7 @@ import org.pixeldistill.core.run.RunSummary;
 import org.pixeldistill.core.train.TrainingListener;
 import org.pixeldistill.ui.TestPrefs;
 import org.pixeldistill.ui.Tiny;
+import org.pixeldistill.ui.TinyDetectorConfig;
 import org.pixeldistill.ui.WorkbenchModels;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
@@ -161,5 +162,36 @@ class TrainingViewModelTest {
         m.setup().studentWidthProperty().set(9.0);
         m.training().start();
         assertEquals("error: model.width must be between 0.05 and 4, got 9", m.training().statusProperty().get());
+    }
+
+    @Test
+    void aConfigFileTrainsADetectorAndSaysMap50() throws Exception {
+        WorkbenchModels m = models(Method.BASELINE, 1);
+        List<String> lines = new java.util.ArrayList<>();
+        m.training().statusProperty().addListener((o, was, is) -> lines.add(is));
+        Path yaml = TinyDetectorConfig.write(runs, "");
+        m.training().startFile(yaml);
+        Path done = m.training().lastFinishedRunProperty().get();
+        assertNotNull(done, m.training().statusProperty().get());
+        assertTrue(done.getFileName().toString().startsWith("tiny-detector-"), done.toString());
+        assertTrue(RunFolder.open(done).readConfig().isDetection());
+        assertTrue(m.training().statusProperty().get().matches("finished: tiny-detector-.*, best test mAP50 [0-9.]+ %"),
+                m.training().statusProperty().get());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("epoch 1/1: test mAP50 ")), lines.toString());
+        assertEquals(runs.toString(), m.training().configDirectoryProperty().get());
+    }
+
+    @Test
+    void aConfigFileWithAnUnknownKeyFailsInOneLineAndStartsNothing() throws Exception {
+        WorkbenchModels m = models(Method.BASELINE, 1);
+        m.training().startFile(TinyDetectorConfig.write(runs, "colour_jitter: 0.5\n"));
+        TrainingViewModel.Failure failure = m.training().failureProperty().get();
+        assertNotNull(failure);
+        assertTrue(failure.message().contains("colour_jitter"), failure.message());
+        assertFalse(failure.message().contains("\n"));
+        assertNull(m.training().currentRunProperty().get());
+        try (Stream<Path> left = Files.list(runs)) {
+            assertEquals(List.of(), left.filter(Files::isDirectory).toList(), "nothing started, no folder");
+        }
     }
 }
