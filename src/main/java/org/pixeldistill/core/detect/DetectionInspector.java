@@ -12,7 +12,7 @@ import org.pixeldistill.core.train.GradMode;
 /**
  * "What does my low-resolution camera still find": opens a finished detector run and shows, test
  * image by test image, the teacher's detections on the large view beside the student's on its
- * small view. The student is the run's final stage (seed = its first seed, best.params); the
+ * small view. The student is the run's final stage (its first seed or the one asked for, best.params); the
  * large-size network is the one the student learnt from: its assistant for TAS, else its teacher,
  * each loaded with its own run's config and best checkpoint. Both views are made exactly as in
  * training ({@link DetectionViews}, same letterbox, interpolation and normalisation), and boxes are
@@ -76,11 +76,16 @@ public final class DetectionInspector implements AutoCloseable {
      * 100 per image whatever they score: useful to see where a barely trained detector looks).
      */
     public static DetectionInspector open(Path runDir, float scoreFloor) {
+        return open(runDir, scoreFloor, null);
+    }
+
+    /** As {@link #open(Path, float)}, the student of seed {@code seed} (null: the run's first seed). */
+    public static DetectionInspector open(Path runDir, float scoreFloor, Integer seed) {
         if (!(scoreFloor >= 0 && scoreFloor < 1)) {
             throw new IllegalArgumentException("score floor must be in [0, 1), got " + scoreFloor);
         }
         GradMode.offOnThisThread();
-        InspectedRun run = InspectedRun.open(runDir);
+        InspectedRun run = InspectedRun.open(runDir, seed);
         InspectedRun.Source from = InspectedRun.sourceOf(run);
         InspectedRun source = from == null ? null : InspectedRun.open(from.dir());
         DetectionSplits splits = DetectionDataSets.open(run.config().data(), run.config().detect());
@@ -169,6 +174,16 @@ public final class DetectionInspector implements AutoCloseable {
     /** The teacher's (or assistant's) run folder name, "" without one. */
     public String teacherRunName() {
         return source == null ? "" : source.name();
+    }
+
+    /** The seed of the student inspected. */
+    public int seed() {
+        return run.seed();
+    }
+
+    /** Every seed the run trained (its students can be inspected one by one). */
+    public List<Integer> seeds() {
+        return run.config().train().seeds();
     }
 
     /** The student's stage inspected: "student" or "model". */

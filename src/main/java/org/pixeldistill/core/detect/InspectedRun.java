@@ -11,7 +11,7 @@ import org.pixeldistill.core.run.RunSummary;
 
 /**
  * A finished detector run on disk, as {@link DetectionInspector} needs it: its resolved config,
- * summary, final stage, first seed and that stage's best weights. Everything a user can get wrong
+ * summary, final stage, the seed asked for (else its first) and that stage's best weights. Everything a user can get wrong
  * (not a run, not a detector, not finished, weights missing) is a one-line ConfigException.
  */
 record InspectedRun(RunFolder folder, RunConfig config, RunSummary summary, String stage, int seed, Path bestParams) {
@@ -19,6 +19,11 @@ record InspectedRun(RunFolder folder, RunConfig config, RunSummary summary, Stri
     private static final List<String> STAGES = List.of("student", "model", "assistant", "teacher");
 
     static InspectedRun open(Path dir) {
+        return open(dir, null);
+    }
+
+    /** As {@link #open(Path)} for seed {@code wanted} of the run (null: its first seed). */
+    static InspectedRun open(Path dir, Integer wanted) {
         if (!Files.isDirectory(dir)) {
             throw new ConfigException("run folder " + dir + " does not exist");
         }
@@ -32,7 +37,11 @@ record InspectedRun(RunFolder folder, RunConfig config, RunSummary summary, Stri
         if (!"finished".equals(summary.status())) {
             throw new ConfigException("run " + dir.getFileName() + " is " + summary.status() + ", not finished: nothing to inspect yet");
         }
-        int seed = config.train().seeds().get(0);
+        List<Integer> seeds = config.train().seeds();
+        int seed = wanted == null ? seeds.get(0) : wanted;
+        if (!seeds.contains(seed)) {
+            throw new ConfigException("run " + dir.getFileName() + " has no seed " + seed + " (its seeds: " + seeds + ")");
+        }
         for (String stage : candidateStages(summary)) {
             Path params = folder.checkpointDir(stage, seed).resolve("best.params");
             if (Files.isRegularFile(params)) {

@@ -23,7 +23,7 @@ import javafx.util.StringConverter;
 final class DetectionControls {
     private final FlowPane bar;
 
-    DetectionControls(DetectionViewModel vm, ObjectProperty<Integer> index, Runnable export) {
+    DetectionControls(DetectionViewModel vm, ObjectProperty<Integer> index, Runnable export, Runnable exportCsv) {
         ComboBox<Path> run = new ComboBox<>();
         run.setId("detection-run");
         run.setPrefWidth(320);
@@ -50,6 +50,13 @@ final class DetectionControls {
         run.setTooltip(new Tooltip("Finished detector runs under the runs folder (any run whose config has a detect"
                 + " section, cached teachers included). The student is the run's final stage; the large view's boxes"
                 + " come from the network it learnt from (its assistant for TAS, else its teacher)."));
+
+        ComboBox<Integer> seed = new ComboBox<>(vm.seeds());
+        seed.setId("detection-seed");
+        seed.valueProperty().bindBidirectional(vm.seedProperty());
+        seed.disableProperty().bind(Bindings.size(vm.seeds()).lessThan(2));
+        seed.setTooltip(new Tooltip("Which seed's student to show: a run trained with several seeds has one student per"
+                + " seed (the teacher or assistant is shared). The AP table is that seed's."));
 
         Button refresh = button("Refresh", "detection-refresh", "Look for detector runs under the runs folder again.");
         refresh.setOnAction(e -> vm.refresh());
@@ -98,13 +105,19 @@ final class DetectionControls {
         exportButton.setOnAction(e -> export.run());
         exportButton.disableProperty().bind(vm.shownProperty().isNull());
 
+        Button csvButton = button("Export AP CSV…", "detection-export-csv", "Saves the per-class table below as a CSV"
+                + " file: the test-set AP50 of each class and, for the image shown at this threshold, the objects and"
+                + " each network's boxes; every row names the run, seed, image and threshold.");
+        csvButton.setOnAction(e -> exportCsv.run());
+        csvButton.disableProperty().bind(vm.shownProperty().isNull());
+
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("detection-busy");
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
 
-        bar = new FlowPane(8, 6, new Label("Run:"), run, refresh, new Label("Test image:"), previous, image, count, next,
-                new Label("Score ≥"), threshold, value, truth, exportButton, busy);
+        bar = new FlowPane(8, 6, new Label("Run:"), run, new Label("Seed:"), seed, refresh, new Label("Test image:"), previous, image, count, next,
+                new Label("Score ≥"), threshold, value, truth, exportButton, csvButton, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
     }

@@ -22,9 +22,9 @@ import org.pixeldistill.ui.pareto.PngFiles;
  * off, a per-class AP table and PNG export of the two pictures. Binds to a
  * {@link DetectionViewModel} and does nothing else.
  *
- * <p>Node ids: detection-run, detection-refresh, detection-previous, detection-index,
+ * <p>Node ids: detection-run, detection-seed, detection-refresh, detection-previous, detection-index,
  * detection-next, detection-count, detection-threshold, detection-threshold-value,
- * detection-truth, detection-export, detection-busy, detection-teacher-canvas,
+ * detection-truth, detection-export, detection-export-csv, detection-busy, detection-teacher-canvas,
  * detection-student-canvas, detection-teacher-title, detection-student-title, detection-pictures,
  * detection-ap-table, detection-status.
  */
@@ -39,6 +39,8 @@ public final class DetectionView {
     private final Label teacherTitle = title("detection-teacher-title");
     private final Label studentTitle = title("detection-student-title");
     private final HBox pictures;
+    /** Asks where the AP CSV goes, given the suggested file name; null = cancelled. */
+    private java.util.function.Function<String, Path> csvTarget = this::askForCsv;
     /** Held: the spinner's value is bound to it, and an unreferenced adapter would be collected. */
     private final ObjectProperty<Integer> indexObject;
 
@@ -49,7 +51,7 @@ public final class DetectionView {
         pictures.setId("detection-pictures");
         pictures.setPadding(new Insets(8));
         pictures.setStyle("-fx-background-color: white;");
-        root.setTop(new DetectionControls(vm, indexObject, this::chooseAndExport).node());
+        root.setTop(new DetectionControls(vm, indexObject, this::chooseAndExport, this::chooseAndExportCsv).node());
         ScrollPane scroll = new ScrollPane(pictures);
         scroll.setFitToWidth(true);
         root.setCenter(scroll);
@@ -96,7 +98,8 @@ public final class DetectionView {
         teacherTitle.setText((f.hasTeacher() ? capitalised(f.teacherRole()) + " " + f.teacherRunName()
                 : "No teacher in this run: ground truth only") + "\nlarge view " + l + "×" + l + " · "
                 + x.teacher().size() + " boxes" + above + " · " + x.largeTruth().size() + " objects");
-        studentTitle.setText("Student " + f.runName() + "\nsmall view " + s + "×" + s + ", shown " + smallScale
+        studentTitle.setText("Student " + f.runName() + (f.seeds().size() > 1 ? " (seed " + f.seed() + ")" : "")
+                + "\nsmall view " + s + "×" + s + ", shown " + smallScale
                 + "× without smoothing (" + String.format(Locale.ROOT, "%.1f", (double) l * l / (s * s))
                 + "× fewer pixels) · " + x.student().size() + " boxes" + above);
     }
@@ -117,6 +120,25 @@ public final class DetectionView {
         } catch (RuntimeException ex) {
             vm.report("Export failed: " + InspectorSession.oneLine(ex));
         }
+    }
+
+    private void chooseAndExportCsv() {
+        RunFacts f = vm.factsProperty().get();
+        Path file = csvTarget.apply(f == null ? "detection-ap.csv" : "ap-" + f.runName() + "-seed" + f.seed() + ".csv");
+        if (file != null) {
+            vm.exportApCsv(file);
+        }
+    }
+
+    /** Replaces the save dialog of "Export AP CSV…", given the suggested name (tests answer without a dialog). */
+    public void setCsvTarget(java.util.function.Function<String, Path> target) {
+        csvTarget = target;
+    }
+
+    private Path askForCsv(String initialName) {
+        String dir = vm.exportDirectoryProperty().get();
+        return org.pixeldistill.ui.common.SaveDialog.ask(root, "Export the per-class AP table", initialName,
+                dir == null || dir.isEmpty() ? null : Path.of(dir), "CSV files", "*.csv");
     }
 
     private static Label title(String id) {

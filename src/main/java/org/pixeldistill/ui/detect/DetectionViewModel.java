@@ -56,6 +56,8 @@ public final class DetectionViewModel {
 
     private final ObservableList<DetectorRunChoice> runs = FXCollections.observableArrayList();
     private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>();
+    private final ObservableList<Integer> seeds = FXCollections.observableArrayList();
     private final IntegerProperty index = new SimpleIntegerProperty(0);
     private final ReadOnlyIntegerWrapper imageCount = new ReadOnlyIntegerWrapper(0);
     private final DoubleProperty threshold = new SimpleDoubleProperty(DEFAULT_THRESHOLD);
@@ -89,7 +91,12 @@ public final class DetectionViewModel {
             showTruth.set(prefs.getBoolean("detection.showTruth", true));
             exportDirectory.set(prefs.get("detection.exportDirectory", ""));
         }
-        runFolder.addListener((o, a, b) -> open(b));
+        runFolder.addListener((o, a, b) -> open(b, null, 0));
+        seed.addListener((o, a, b) -> {
+            if (!adopting && b != null && !b.equals(a) && runFolder.get() != null) {
+                open(runFolder.get(), b, index.get()); // another seed's student, on the same test image
+            }
+        });
         index.addListener((o, a, b) -> {
             if (!adopting) {
                 inspect(b.intValue());
@@ -139,13 +146,20 @@ public final class DetectionViewModel {
         }
     }
 
-    private void open(Path dir) {
+    /** Opens seed {@code wanted} (null: the first) of {@code dir}, showing test image {@code at} when it exists. */
+    private void open(Path dir, Integer wanted, int at) {
         long gen = generation.incrementAndGet();
         inspection.set(null);
         shown.set(null);
         facts.set(null);
         apRows.clear();
         imageCount.set(0);
+        if (wanted == null) {
+            adopting = true;
+            seeds.clear();
+            seed.set(null);
+            adopting = false;
+        }
         if (dir == null) {
             status.set("Choose a detector run.");
             tasks.start("detection-close", session::close);
@@ -156,8 +170,10 @@ public final class DetectionViewModel {
         status.set("Opening " + dir.getFileName() + "…");
         tasks.start("detection-open", () -> {
             try {
-                InspectorSession.Opened opened = session.open(dir);
+                InspectorSession.Opened opened = session.open(dir, wanted);
                 RunFacts f = opened.facts();
+                int first = at > 0 && at < f.imageCount() ? at : 0;
+                DetectionInspection firstShown = first == 0 ? opened.first() : session.inspect(first);
                 String line = String.format(Locale.ROOT, "Opened %s in %.1f s: %d test images%s", f.runName(),
                         opened.seconds(), f.imageCount(),
                         f.apRecorded() ? "" : " (AP computed on opening: the run's metrics.csv has none)");
@@ -165,9 +181,11 @@ public final class DetectionViewModel {
                     facts.set(f);
                     imageCount.set(f.imageCount());
                     adopting = true;
-                    index.set(0);
+                    index.set(first);
+                    seeds.setAll(f.seeds());
+                    seed.set(f.seed());
                     adopting = false;
-                    show(opened.first());
+                    show(firstShown);
                     status.set(line);
                 });
             } catch (RuntimeException e) {
@@ -236,6 +254,30 @@ public final class DetectionViewModel {
         }
     }
 
+    /**
+     * Writes the per-class table as shown (this image, this threshold) to {@code file} as CSV and
+     * remembers its folder; the status line says how it went. False when nothing is open or the
+     * write failed (the file is then untouched: it is written whole or not at all).
+     */
+    public boolean exportApCsv(Path file) {
+        RunFacts f = facts.get();
+        if (f == null || apRows.isEmpty()) {
+            status.set("Nothing to export: open a detector run first.");
+            return false;
+        }
+        try {
+            ApCsv.write(file, f, index.get(), threshold.get(), List.copyOf(apRows));
+            if (file.toAbsolutePath().getParent() != null) {
+                exportDirectory.set(file.toAbsolutePath().getParent().toString());
+            }
+            status.set("Exported the AP table (" + apRows.size() + " classes) to " + file.getFileName());
+            return true;
+        } catch (RuntimeException e) {
+            status.set("Export failed: " + InspectorSession.oneLine(e));
+            return false;
+        }
+    }
+
     /** Sets the status line (the view reports export results here); call on the UI thread. */
     public void report(String line) {
         status.set(line);
@@ -258,6 +300,16 @@ public final class DetectionViewModel {
     /** The run folder inspected; setting it opens the run in the background. */
     public ObjectProperty<Path> runFolderProperty() {
         return runFolder;
+    }
+
+    /** The seed whose student is shown (null until a run is open); choosing another reopens the run with it. */
+    public ObjectProperty<Integer> seedProperty() {
+        return seed;
+    }
+
+    /** The seeds the open run trained. */
+    public ObservableList<Integer> seeds() {
+        return seeds;
     }
 
     /** 0-based index of the test image shown. */
@@ -308,7 +360,7 @@ public final class DetectionViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** The folder the last PNG was exported to ("" = none yet). */
+    /** The folder the last PNG or CSV was exported to ("" = none yet). */
     public ObjectProperty<String> exportDirectoryProperty() {
         return exportDirectory;
     }

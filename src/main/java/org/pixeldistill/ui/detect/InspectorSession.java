@@ -20,11 +20,14 @@ final class InspectorSession {
         this.scoreFloor = scoreFloor;
     }
 
-    /** Opens {@code dir} in place of the current run; nothing stays open when it fails. */
-    synchronized Opened open(Path dir) {
+    /**
+     * Opens seed {@code seed} (null: the first) of {@code dir} in place of the current run; nothing
+     * stays open when it fails.
+     */
+    synchronized Opened open(Path dir, Integer seed) {
         close();
         long start = System.nanoTime();
-        DetectionInspector in = DetectionInspector.open(dir, scoreFloor);
+        DetectionInspector in = DetectionInspector.open(dir, scoreFloor, seed);
         try {
             DetectionInspection first = in.inspect(0);
             current = in;

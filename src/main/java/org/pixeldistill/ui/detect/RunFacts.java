@@ -8,17 +8,19 @@ import org.pixeldistill.core.detect.DetectionInspector;
  *
  * @param teacherRole "teacher", "assistant" or "" when the run learnt from no one
  * @param apRecorded whether the AP table comes from the run's metrics.csv (else computed on opening)
+ * @param seed the seed of the student shown; {@code seeds} every seed the run trained
  */
 public record RunFacts(String runName, String stage, String teacherRunName, String teacherRole, int largeSize,
-        int smallSize, int imageCount, List<String> classNames, boolean apRecorded) {
+        int smallSize, int imageCount, List<String> classNames, boolean apRecorded, int seed, List<Integer> seeds) {
 
     public RunFacts {
         classNames = List.copyOf(classNames);
+        seeds = List.copyOf(seeds);
     }
 
     static RunFacts of(DetectionInspector in) {
         return new RunFacts(in.runName(), in.stage(), in.teacherRunName(), in.teacherRole(), in.largeSize(),
-                in.smallSize(), in.testImageCount(), in.classNames(), in.apRecorded());
+                in.smallSize(), in.testImageCount(), in.classNames(), in.apRecorded(), in.seed(), in.seeds());
     }
 
     public boolean hasTeacher() {

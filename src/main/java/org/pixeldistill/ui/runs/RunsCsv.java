@@ -1,11 +1,13 @@
 package org.pixeldistill.ui.runs;
 
+import static org.pixeldistill.ui.common.CsvText.num;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.run.AtomicFiles;
+import org.pixeldistill.ui.common.CsvText;
 
 /** The runs table as CSV (RFC 4180 quoting), written atomically. */
 public final class RunsCsv {
@@ -20,7 +22,7 @@ public final class RunsCsv {
     }
 
     public static String format(List<RunEntry> rows) {
-        StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append('\n');
+        StringBuilder sb = new StringBuilder(CsvText.line(HEADER));
         for (RunEntry e : rows) {
             CostReport c = e.cost();
             List<String> cells = new ArrayList<>(List.of(e.name(), e.kind(), e.status(), e.method(), e.backbone(),
@@ -33,19 +35,8 @@ public final class RunsCsv {
                         num(c.bytesJpeg() / 1000), num(c.bytesPng() / 1000), num(c.bytesRaw() / 1000.0)));
             }
             cells.add(e.folder().toString());
-            sb.append(String.join(",", cells.stream().map(RunsCsv::quote).toList())).append('\n');
+            sb.append(CsvText.line(cells));
         }
         return sb.toString();
-    }
-
-    static String quote(String cell) {
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            return '"' + cell.replace("\"", "\"\"") + '"';
-        }
-        return cell;
-    }
-
-    private static String num(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
     }
 }

@@ -198,4 +198,23 @@ class DetectionInspectorTest {
         }
         return to;
     }
+
+    @Test
+    void eachSeedsStudentCanBeOpenedAndAMissingSeedIsNamed() {
+        Path run = TinyDetectorRuns.twoSeeds().dir();
+        // floor 0: boxes of a one-epoch detector score near the prior, and both seeds must have some
+        try (DetectionInspector first = DetectionInspector.open(run, 0f, null);
+                DetectionInspector second = DetectionInspector.open(run, 0f, 1)) {
+            assertEquals(0, first.seed());
+            assertEquals(1, second.seed());
+            assertEquals(List.of(0, 1), second.seeds());
+            DetectionInspection a = first.inspect(0);
+            DetectionInspection b = second.inspect(0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.truthLabels(), b.truthLabels(), "the same test image");
+            assertFalse(a.student().get(0).score() == b.student().get(0).score(),
+                    "two seeds are two networks: their top scores differ");
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> DetectionInspector.open(run, 0f, 5));
+        assertTrue(e.getMessage().contains("has no seed 5 (its seeds: [0, 1])"), e.getMessage());
+    }
 }

@@ -27,6 +27,7 @@ public final class TinyDetectorRuns {
     private static Path runsRoot;
     private static RunFolder student;
     private static RunFolder tasStudent;
+    private static RunFolder twoSeeds;
 
     private TinyDetectorRuns() {}
 
@@ -68,6 +69,22 @@ public final class TinyDetectorRuns {
             }
         }
         return tasStudent;
+    }
+
+    /** A detector trained alone at 14 with seeds 0 and 1, one epoch each, in the same runs folder. */
+    public static synchronized RunFolder twoSeeds() {
+        student();
+        if (twoSeeds == null) {
+            try {
+                Path cfg = write(runsRoot.resolve("configs"), "two-seeds.yaml", "name: det-two-seeds\n" + data()
+                        + model(14, "small") + detect("") + train(1).replace("seeds: [0]", "seeds: [0, 1]"));
+                twoSeeds = new RunPipeline(runsRoot, new TrainingListener() {}, new Cancellation())
+                        .train(ConfigLoader.load(cfg));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return twoSeeds;
     }
 
     /** The runs folder holding {@link #student()} and its cached teacher. */

@@ -130,4 +130,45 @@ class DetectionViewModelTest {
         assertTrue(vm.runs().isEmpty());
         assertTrue(vm.statusProperty().get().startsWith("No detector run under"), vm.statusProperty().get());
     }
+
+    @Test
+    void choosingAnotherSeedShowsItsStudentOnTheSameImage() {
+        DetectionViewModel vm = model(TinyDetectorRuns.runsRoot());
+        vm.runFolderProperty().set(TinyDetectorRuns.twoSeeds().dir());
+        assertEquals(java.util.List.of(0, 1), vm.seeds());
+        assertEquals(0, vm.seedProperty().get());
+        assertEquals(0, vm.factsProperty().get().seed());
+        vm.indexProperty().set(3);
+        float seed0 = vm.inspectionProperty().get().student().get(0).score();
+        vm.seedProperty().set(1);
+        assertEquals(1, vm.factsProperty().get().seed(), vm.statusProperty().get());
+        assertEquals(3, vm.indexProperty().get());
+        assertEquals(3, vm.inspectionProperty().get().index());
+        assertFalse(seed0 == vm.inspectionProperty().get().student().get(0).score(), "another network's boxes");
+        // another run starts again at its first seed
+        vm.runFolderProperty().set(TinyDetectorRuns.student().dir());
+        assertEquals(java.util.List.of(0), vm.seeds());
+        assertEquals(0, vm.seedProperty().get());
+    }
+
+    @Test
+    void theApTableExportsAsCsvWithItsRunSeedImageAndThreshold() throws Exception {
+        DetectionViewModel vm = model(TinyDetectorRuns.runsRoot());
+        Path file = dir.resolve("ap.csv");
+        assertFalse(vm.exportApCsv(file), "nothing open, nothing written");
+        assertFalse(Files.exists(file));
+        vm.runFolderProperty().set(TinyDetectorRuns.student().dir());
+        vm.indexProperty().set(2);
+        vm.thresholdProperty().set(0.25);
+        assertTrue(vm.exportApCsv(file), vm.statusProperty().get());
+        java.util.List<String> lines = Files.readAllLines(file);
+        assertEquals("run,seed,test_image,threshold,class,ap50_test,objects_here,teacher_finds,student_finds", lines.get(0));
+        assertEquals(1 + vm.apRows().size(), lines.size());
+        ApRow first = vm.apRows().get(0);
+        String name = TinyDetectorRuns.student().dir().getFileName().toString();
+        assertTrue(lines.get(1).startsWith(name + ",0,2,0.25," + first.className() + ","), lines.get(1));
+        assertTrue(lines.get(1).endsWith("," + first.truthHere() + "," + first.teacherHere() + "," + first.studentHere()),
+                lines.get(1));
+        assertEquals(dir.toString(), vm.exportDirectoryProperty().get());
+    }
 }

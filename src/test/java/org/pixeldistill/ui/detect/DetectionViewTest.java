@@ -130,6 +130,22 @@ class DetectionViewTest {
         assertTrue(png.getWidth() >= 2 * 336 && png.getHeight() >= 336, png.getWidth() + "x" + png.getHeight());
     }
 
+    @Test
+    void theCsvButtonWritesThePerClassTable(FxRobot robot) throws Exception {
+        openTheStudentRun(robot);
+        String[] suggested = new String[1];
+        robot.interact(() -> view.setCsvTarget(name -> {
+            suggested[0] = name;
+            return dir.resolve(name);
+        }));
+        robot.clickOn("#detection-export-csv");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(suggested[0].startsWith("ap-det-student-") && suggested[0].endsWith("-seed0.csv"), suggested[0]);
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(dir.resolve(suggested[0]));
+        assertTrue(lines.get(0).startsWith("run,seed,test_image,threshold,class,ap50_test"), lines.get(0));
+        assertTrue(lines.size() > 1, "one row per class");
+    }
+
     /** Picks the student run in the chooser once the background refresh has listed it, then waits for its picture. */
     private void openTheStudentRun(FxRobot robot) {
         Path student = TinyDetectorRuns.student().dir();
