@@ -49,7 +49,7 @@ final class DetectionBenchmark {
                 DetectorNetwork teacher = teacherSpec == null ? null
                         : DetectorNetwork.create(teacherSpec, teacherAnchors, device, 0, false)) {
             DetectionStep step = new DetectionStep(student, teacher, teacher == null ? null
-                    : DetectionRun.distill(cfg, spec, teacher), cfg.train());
+                    : DetectionRun.distill(cfg, spec, teacher.spec()), cfg.train());
             int size = data.train().size();
             int batch = cfg.train().batchSize();
             Map<String, Double> sums = new HashMap<>();

@@ -49,7 +49,18 @@ final class DetectionRun {
         DetectorSpec small = spec(student, 1, 1);
         RunConfig atTeacherSize = student.withModel(student.model().withInputSize(teacher.model().inputSize()));
         int shift = alignedShift(spec(atTeacherSize, 1, 1), grids(small), "the assistant");
-        return student.withDetect(student.detect().withLevelShift(shift));
+        RunConfig assistant = student.withDetect(student.detect().withLevelShift(shift));
+        DetectConfig.Distill d = assistant.detect().distill();
+        if (d.aligned() && !grids(spec(teacher, 1, 1)).equals(grids(spec(atTeacherSize.withDetect(
+                assistant.detect()), 1, 1)))) {
+            // Teacher and assistant see the same image; when their stems divide it alike, the
+            // assistant's levels (shifted to the student's grids) are coarser than the teacher's and
+            // no head output pairs up. It then learns from the teacher's pooled features, the
+            // unaligned rule; AFP proper is the assistant -> student stage, which always lines up.
+            assistant = assistant.withDetect(assistant.detect().withDistill(new DetectConfig.Distill(false,
+                    d.temperature(), d.classWeight(), d.boxWeight(), d.featureWeight())));
+        }
+        return assistant;
     }
 
     /** The level shift that gives {@code large} the grids {@code target}; a ConfigException if none does. */
@@ -73,6 +84,10 @@ final class DetectionRun {
         int classes = data.train().numClasses();
         DetectorSpec spec = spec(config, channels, classes);
         org.pixeldistill.core.model.Detector.create(spec); // size errors before anything trains
+        if (config.isDistillation() && !config.hasTas()) {
+            // a teacher that cannot teach this student is refused before it is trained, not after
+            distill(config, spec, spec(teacherConfig(config), channels, classes));
+        }
         Normalization norm = Normalization.of(config.data(), channels);
         List<String> stages = config.hasTas() ? List.of("teacher", "assistant", stage)
                 : config.isDistillation() ? List.of("teacher", stage) : List.of(stage);
@@ -96,7 +111,7 @@ final class DetectionRun {
                     initParams = config.tas().initFromAssistant() ? trained.params() : null;
                 }
                 teacher = open(trained, device, channels, classes);
-                distill = distill(config, spec, teacher);
+                distill = distill(config, spec, teacher.spec());
             }
             List<Integer> seeds = config.train().seeds();
             for (int i = 0; i < seeds.size(); i++) {
@@ -120,6 +135,12 @@ final class DetectionRun {
         }
     }
 
+    /** The teacher's resolved config, read from its run or built from its config file, without training it. */
+    private static RunConfig teacherConfig(RunConfig student) {
+        String run = student.teacher().run();
+        return run != null ? RunFolder.open(Path.of(run)).readConfig() : TeacherConfigs.teacherConfig(student);
+    }
+
     /** The frozen detector teacher (or assistant) at its trained level shift. */
     static DetectorNetwork open(TeacherResolver.Trained trained, Device device, int channels, int classes) {
         RunConfig cfg = trained.config();
@@ -139,20 +160,35 @@ final class DetectionRun {
      * heads anchor for anchor, so the teacher's grids must be the student's, which holds when its
      * grids are the student's (its level shift chosen for that).
      */
-    static DetectConfig.Distill distill(RunConfig student, DetectorSpec spec, DetectorNetwork teacher) {
+    static DetectConfig.Distill distill(RunConfig student, DetectorSpec spec, DetectorSpec teacher) {
         DetectConfig.Distill d = student.detect().distill();
-        if (d.aligned() && !grids(teacher.spec()).equals(grids(spec))) {
-            int shift = alignedShift(teacher.spec(), grids(spec), "the teacher");
-            throw new ConfigException("detect.distill.aligned: the teacher's grids " + grids(teacher.spec())
+        if (d.aligned() && !grids(teacher).equals(grids(spec))) {
+            int shift = alignedShift(teacher, grids(spec), "the teacher");
+            throw new ConfigException("detect.distill.aligned: the teacher's grids " + grids(teacher)
                     + " differ from the student's " + grids(spec) + "; train the teacher with detect.level_shift " + shift
                     + ", distil through an assistant (tas), or set aligned: false");
         }
-        if (teacher.spec().pyramidChannels() != spec.pyramidChannels() && d.featureWeight() > 0) {
+        if (!d.aligned() && d.featureWeight() > 0) {
+            List<Long> t = grids(teacher);
+            List<Long> s = grids(spec);
+            long ratio = Math.round((double) t.get(0) / s.get(0));
+            if (ratio < 1 || !pooledGrids(t, ratio).equals(s)) {
+                throw new ConfigException("detect.distill (aligned: false): the teacher's grids " + t
+                        + " cannot be average-pooled to the student's " + s + "; the teacher needs grids as fine as the"
+                        + " student's or finer by a whole factor (a larger teacher input, or a smaller stem)");
+            }
+        }
+        if (teacher.pyramidChannels() != spec.pyramidChannels() && d.featureWeight() > 0) {
             throw new ConfigException("detect.distill.feature_weight: teacher and student need the same"
-                    + " detect.pyramid_channels to compare features (" + teacher.spec().pyramidChannels() + " vs "
+                    + " detect.pyramid_channels to compare features (" + teacher.pyramidChannels() + " vs "
                     + spec.pyramidChannels() + "); set feature_weight: 0 or equal widths");
         }
         return d;
+    }
+
+    /** Grid sides after average-pooling by {@code ratio} in ceil mode, as {@code DetectionStep.pooled} does. */
+    private static List<Long> pooledGrids(List<Long> grids, long ratio) {
+        return grids.stream().map(g -> (g + ratio - 1) / ratio).toList();
     }
 
     /** The grid sides of the levels a detector's heads see. */

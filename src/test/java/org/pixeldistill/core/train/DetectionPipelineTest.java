@@ -1,6 +1,7 @@
 package org.pixeldistill.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +117,38 @@ class DetectionPipelineTest {
                 () -> new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
                         .train(TinyRuns.load(cfg)));
         assertTrue(e.getMessage().contains("level_shift 0"), e.getMessage());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("runs/teachers")), "refused before the teacher trains");
+    }
+
+    @Test
+    void aTeacherWithTheAssistantsStemTeachesItByPooledFeaturesAndTheStudentStillGetsAfp() {
+        // teacher and student both with the small stem: at 56 the teacher's grids are 28, 14, 7; the
+        // student at 28 has 14, 7, 4, and the assistant at 56 takes levels shifted by one to match it
+        TinyRuns.write(dir, "teacher.yaml", "name: det-teacher\n" + data() + model(56, "small") + detect("") + TRAIN);
+        Path cfg = TinyRuns.write(dir, "afp.yaml", "name: det-afp\nteacher:\n  config: teacher.yaml\n"
+                + "tas:\n  init_from_assistant: false\n" + data() + model(28, "small") + detect("") + TRAIN);
+        RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
+                .train(TinyRuns.load(cfg));
+        List<MetricsRow> rows = run.metrics().rows();
+        MetricsRow assistant = rows.stream().filter(r -> r.stage().equals("assistant")).reduce((a, b) -> b).orElseThrow();
+        assertTrue(assistant.losses().containsKey("feature") && !assistant.losses().containsKey("afp_class"),
+                assistant.losses().toString());
+        MetricsRow student = rows.get(rows.size() - 1);
+        assertTrue(student.losses().keySet().containsAll(List.of("afp_class", "afp_box", "afp_feature")),
+                student.losses().toString());
+    }
+
+    @Test
+    void anUnalignedTeacherWithCoarserGridsIsRefusedNamingBoth() {
+        teacher(""); // ImageNet stem at 56: grids 7, 4, 2
+        Path cfg = TinyRuns.write(dir, "coarse.yaml", "name: det-coarse\nteacher:\n  config: teacher.yaml\n" + data()
+                + model(28, "small") + detect("  distill:\n    aligned: false\n") + TRAIN);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
+                        .train(TinyRuns.load(cfg)));
+        assertTrue(e.getMessage().contains("[7, 4, 2] cannot be average-pooled to the student's [14, 7, 4]"),
+                e.getMessage());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("runs/teachers")), "refused before the teacher trains");
     }
 
     @Test
