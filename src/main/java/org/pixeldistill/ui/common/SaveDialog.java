@@ -33,4 +33,28 @@ public final class SaveDialog {
     public static Path png(Node owner, String title, String initialName, Path startIn) {
         return ask(owner, title, initialName, startIn, "PNG image", "*.png");
     }
+
+    /**
+     * The PNG export of a panel: asks where (starting in {@code folder}'s last value), writes with
+     * {@code write}, remembers the folder and reports "Exported NAME" or "Export failed: why" in one
+     * line through {@code report}. Nothing happens when the user cancels.
+     */
+    public static void exportPng(Node owner, String title, String initialName,
+            javafx.beans.property.ObjectProperty<String> folder, java.util.function.Consumer<Path> write,
+            java.util.function.Consumer<String> report) {
+        String dir = folder.get();
+        Path file = png(owner, title, initialName, dir == null || dir.isEmpty() ? null : Path.of(dir));
+        if (file == null) {
+            return;
+        }
+        try {
+            write.accept(file);
+            if (file.toAbsolutePath().getParent() != null) {
+                folder.set(file.toAbsolutePath().getParent().toString());
+            }
+            report.accept("Exported " + file.getFileName());
+        } catch (RuntimeException ex) {
+            report.accept("Export failed: " + org.pixeldistill.core.util.Texts.oneLine(ex));
+        }
+    }
 }

@@ -106,20 +106,9 @@ public final class DetectionView {
 
     private void chooseAndExport() {
         RunFacts f = vm.factsProperty().get();
-        String dir = vm.exportDirectoryProperty().get();
-        java.nio.file.Path file = org.pixeldistill.ui.common.SaveDialog.png(root, "Export the detection pictures",
+        org.pixeldistill.ui.common.SaveDialog.exportPng(root, "Export the detection pictures",
                 f == null ? "detection.png" : "detection-" + f.runName() + "-image" + vm.indexProperty().get() + ".png",
-                dir == null ? null : java.nio.file.Path.of(dir));
-        if (file == null) {
-            return;
-        }
-        try {
-            exportPng(file);
-            vm.exportDirectoryProperty().set(file.toAbsolutePath().getParent().toString());
-            vm.report("Exported " + file.getFileName());
-        } catch (RuntimeException ex) {
-            vm.report("Export failed: " + InspectorSession.oneLine(ex));
-        }
+                vm.exportDirectoryProperty(), this::exportPng, vm::report);
     }
 
     private void chooseAndExportCsv() {

@@ -189,7 +189,7 @@ public final class DetectionViewModel {
                     status.set(line);
                 });
             } catch (RuntimeException e) {
-                String line = "Cannot open " + dir.getFileName() + ": " + InspectorSession.oneLine(e);
+                String line = "Cannot open " + dir.getFileName() + ": " + org.pixeldistill.core.util.Texts.oneLine(e);
                 post(gen, () -> status.set(line));
             }
         });
@@ -213,7 +213,7 @@ public final class DetectionViewModel {
                     }
                 });
             } catch (RuntimeException e) {
-                String line = "Test image " + i + " cannot be shown: " + InspectorSession.oneLine(e);
+                String line = "Test image " + i + " cannot be shown: " + org.pixeldistill.core.util.Texts.oneLine(e);
                 post(gen, () -> status.set(line));
             }
         });
@@ -273,7 +273,7 @@ public final class DetectionViewModel {
             status.set("Exported the AP table (" + apRows.size() + " classes) to " + file.getFileName());
             return true;
         } catch (RuntimeException e) {
-            status.set("Export failed: " + InspectorSession.oneLine(e));
+            status.set("Export failed: " + org.pixeldistill.core.util.Texts.oneLine(e));
             return false;
         }
     }

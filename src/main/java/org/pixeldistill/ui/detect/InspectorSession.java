@@ -49,14 +49,4 @@ final class InspectorSession {
             current = null;
         }
     }
-
-    /** A failure as one line: its message's first line, or its type when it has none. */
-    static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

@@ -125,20 +125,9 @@ public final class IsrdView {
 
     private void chooseAndExport() {
         InspectionSnapshot s = vm.snapshotProperty().get();
-        String dir = vm.exportDirectoryProperty().get();
-        java.nio.file.Path file = org.pixeldistill.ui.common.SaveDialog.png(root, "Export the ISRD panel", s == null ? "isrd.png"
+        org.pixeldistill.ui.common.SaveDialog.exportPng(root, "Export the ISRD panel", s == null ? "isrd.png"
                 : "isrd-" + s.stage() + "-seed" + s.seed() + "-epoch" + (s.epoch() + 1) + "-" + s.mapKind() + ".png",
-                dir == null ? null : java.nio.file.Path.of(dir));
-        if (file == null) {
-            return;
-        }
-        try {
-            exportPng(file);
-            vm.exportDirectoryProperty().set(file.toAbsolutePath().getParent().toString());
-            vm.report("Exported " + file.getFileName());
-        } catch (RuntimeException ex) {
-            vm.report("Export failed: " + ex.getMessage());
-        }
+                vm.exportDirectoryProperty(), this::exportPng, vm::report);
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
