@@ -151,6 +151,9 @@ assertFalse(chart.getData().isEmpty());
         Label status = robot.lookup("#train-status").queryAs(Label.class);
         assertTrue(status.getText().contains("best test mAP50"), status.getText());
         waitUntil(60, () -> models.detection().runs().stream().anyMatch(c -> c.dir().equals(finished)));
+        // the score chart names what a detector scores
+        LineChart<?, ?> scores = robot.lookup("#accuracy-chart").queryAs(LineChart.class);
+        waitUntil(30, () -> "test mAP50 (%)".equals(scores.getYAxis().getLabel()));
     }
 
     @Test

@@ -72,11 +72,19 @@ public final class LossChartView {
 
         vm.lossCurves().addListener((ListChangeListener<Curve>) c -> redrawLosses());
         vm.batchCurveProperty().addListener(o -> redrawLosses());
-        vm.accuracyCurves().addListener((ListChangeListener<Curve>) c -> accuracy.getData().setAll(series(vm.accuracyCurves())));
+        vm.accuracyCurves().addListener((ListChangeListener<Curve>) c -> redrawAccuracy());
         // A symbol is a node per point: too many for the per-batch curve's hundreds of points.
         losses.createSymbolsProperty().bind(vm.perBatchProperty().not());
         redrawLosses();
+        redrawAccuracy();
+    }
+
+    /** The curves, under an axis named after what they score (top-1, or mAP50 for a detector). */
+    private void redrawAccuracy() {
         accuracy.getData().setAll(series(vm.accuracyCurves()));
+        boolean detector = !vm.accuracyCurves().isEmpty()
+                && vm.accuracyCurves().stream().allMatch(c -> c.term().equals("test mAP50"));
+        accuracy.getYAxis().setLabel(detector ? "test mAP50 (%)" : "test top-1 (%)");
     }
 
     public Parent node() {

@@ -152,7 +152,9 @@ public final class LossChartViewModel {
                 losses.add(new Curve(first.stage(), first.seed(), term, Smoothing.ema(points, a)));
             }
             List<Curve.Point> top1 = series.values().stream().map(r -> new Curve.Point(r.epoch() + 1, r.testTop1())).toList();
-            accuracy.add(new Curve(first.stage(), first.seed(), "test top-1", top1));
+            // a detector's epochs score mAP at IoU 0.5, kept in the same column
+            String metric = first.scores().containsKey("map50") ? "test mAP50" : "test top-1";
+            accuracy.add(new Curve(first.stage(), first.seed(), metric, top1));
         }
         lossCurves.setAll(losses);
         accuracyCurves.setAll(accuracy);

@@ -50,6 +50,14 @@ class LossChartViewModelTest {
     }
 
     @Test
+    void aDetectorsScoreCurveIsNamedMap50() {
+        LossChartViewModel vm = new LossChartViewModel(UiThread.DIRECT);
+        vm.add(new MetricsRow("model", 0, 0, 0.01, Map.of("focal", 1.0, "total", 1.5), Double.NaN, 12.5, Double.NaN, 1, 100,
+                0, Map.of("map50", 12.5, "map", 6.0)));
+        assertEquals(List.of(12.5), ys(curve(vm.accuracyCurves(), "model test mAP50")));
+    }
+
+    @Test
     void smoothingIsAnExponentialMovingAverageOfTheLossesOnly() {
         LossChartViewModel vm = new LossChartViewModel(UiThread.DIRECT);
         vm.add(row("model", 0, 1.0, -1, 10));
