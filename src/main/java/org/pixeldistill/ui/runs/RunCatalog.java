@@ -48,17 +48,26 @@ public final class RunCatalog {
         if (!Files.isDirectory(runsRoot)) {
             return found;
         }
+        // A runs folder that is a symbolic link is walked at its target (the walk does not follow
+        // links, so it would see the link as a file and find nothing); the runs found are still
+        // named under the runs folder as given.
+        Path start;
         try {
-            Files.walkFileTree(runsRoot, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
+            start = Files.isSymbolicLink(runsRoot) ? runsRoot.toRealPath() : runsRoot;
+        } catch (IOException e) {
+            return found;
+        }
+        try {
+            Files.walkFileTree(start, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                             String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                            if (!dir.equals(runsRoot) && (name.startsWith(".") || name.equals("checkpoints"))) {
+                            if (!dir.equals(start) && (name.startsWith(".") || name.equals("checkpoints"))) {
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
-                            if (!dir.equals(runsRoot) && Files.isRegularFile(dir.resolve("config.yaml"))) {
-                                found.add(dir);
+                            if (!dir.equals(start) && Files.isRegularFile(dir.resolve("config.yaml"))) {
+                                found.add(runsRoot.resolve(start.relativize(dir)));
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
                             return FileVisitResult.CONTINUE;

@@ -28,6 +28,16 @@ class RunCatalogTest {
     }
 
     @Test
+    void aRunsFolderThatIsASymbolicLinkIsWalkedAndItsRunsNamedUnderTheLink() throws Exception {
+        Path real = root.resolve("elsewhere");
+        RunsFixture.run(real.resolve("sweeps/demo/cells/resnet18-r4-kd-1234abcd"),
+                RunsFixture.config("cell", "resnet18", 7, "kd"), "finished", 70, 0, 1);
+        Path link = java.nio.file.Files.createSymbolicLink(root.resolve("runs"), real);
+        assertEquals(List.of(link.resolve("sweeps/demo/cells/resnet18-r4-kd-1234abcd")),
+                new RunCatalog(link, RunsFixture.fakeCosts()).runFolders());
+    }
+
+    @Test
     void listsRunsTeachersAssistantsAndSweepCellsWithKindMethodAndAccuracy() {
         RunsFixture.run(root.resolve("base-20250101-120000"), RunsFixture.config("base", "resnet18", 7, "baseline"),
                 "finished", 71.5, 0.4, 3);
