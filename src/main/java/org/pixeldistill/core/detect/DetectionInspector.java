@@ -81,12 +81,20 @@ public final class DetectionInspector implements AutoCloseable {
 
     /** As {@link #open(Path, float)}, the student of seed {@code seed} (null: the run's first seed). */
     public static DetectionInspector open(Path runDir, float scoreFloor, Integer seed) {
+        return open(runDir, scoreFloor, seed, null);
+    }
+
+    /**
+     * As {@link #open(Path, float, Integer)}, the large view's boxes from the run's {@code largeFrom}
+     * ("teacher" or "assistant"; null: its assistant when it has one, else its teacher).
+     */
+    public static DetectionInspector open(Path runDir, float scoreFloor, Integer seed, String largeFrom) {
         if (!(scoreFloor >= 0 && scoreFloor < 1)) {
             throw new IllegalArgumentException("score floor must be in [0, 1), got " + scoreFloor);
         }
         GradMode.offOnThisThread();
         InspectedRun run = InspectedRun.open(runDir, seed);
-        InspectedRun.Source from = InspectedRun.sourceOf(run);
+        InspectedRun.Source from = InspectedRun.sourceOf(run, largeFrom);
         InspectedRun source = from == null ? null : InspectedRun.open(from.dir());
         DetectionSplits splits = DetectionDataSets.open(run.config().data(), run.config().detect());
         int channels = splits.train().channels();
@@ -174,6 +182,11 @@ public final class DetectionInspector implements AutoCloseable {
     /** The teacher's (or assistant's) run folder name, "" without one. */
     public String teacherRunName() {
         return source == null ? "" : source.name();
+    }
+
+    /** What the large view can show for this run, the default first: "assistant", "teacher" (none: empty). */
+    public List<String> largeRoles() {
+        return InspectedRun.sourceRoles(run);
     }
 
     /** The seed of the student inspected. */

@@ -58,16 +58,38 @@ record InspectedRun(RunFolder folder, RunConfig config, RunSummary summary, Stri
      * moved together with its runs folder is looked for under this run's runs folder as well.
      */
     static Source sourceOf(InspectedRun run) {
+        return sourceOf(run, null);
+    }
+
+    /** The roles a run's large view can show, the default first: [assistant, teacher], [teacher] or []. */
+    static List<String> sourceRoles(InspectedRun run) {
         RunSummary.Provenance p = run.summary().provenance();
-        if (p == null) {
+        List<String> roles = new ArrayList<>();
+        if (p != null && present(p.assistantRun())) {
+            roles.add("assistant");
+        }
+        if (p != null && present(p.teacherRun())) {
+            roles.add("teacher");
+        }
+        return roles;
+    }
+
+    /**
+     * As {@link #sourceOf(InspectedRun)}, the network of role {@code wanted} ("teacher" or
+     * "assistant"; null: the default); a ConfigException when the run has no such network.
+     */
+    static Source sourceOf(InspectedRun run, String wanted) {
+        List<String> roles = sourceRoles(run);
+        if (roles.isEmpty()) {
             return null;
         }
-        boolean assistant = present(p.assistantRun());
-        String source = assistant ? p.assistantRun() : present(p.teacherRun()) ? p.teacherRun() : null;
-        if (source == null) {
-            return null;
+        String role = wanted == null ? roles.get(0) : wanted;
+        if (!roles.contains(role)) {
+            throw new ConfigException("run " + run.folder().dir().getFileName() + " has no " + role + " (it has: "
+                    + String.join(", ", roles) + ")");
         }
-        String role = assistant ? "assistant" : "teacher";
+        RunSummary.Provenance p = run.summary().provenance();
+        String source = role.equals("assistant") ? p.assistantRun() : p.teacherRun();
         Path recorded = Path.of(source);
         if (Files.isDirectory(recorded)) {
             return new Source(recorded, role);

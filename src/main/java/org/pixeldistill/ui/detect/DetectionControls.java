@@ -58,6 +58,14 @@ final class DetectionControls {
         seed.setTooltip(new Tooltip("Which seed's student to show: a run trained with several seeds has one student per"
                 + " seed (the teacher or assistant is shared). The AP table is that seed's."));
 
+        ComboBox<String> large = new ComboBox<>(vm.largeRoles());
+        large.setId("detection-large");
+        large.valueProperty().bindBidirectional(vm.largeFromProperty());
+        large.disableProperty().bind(Bindings.size(vm.largeRoles()).lessThan(2));
+        large.setTooltip(new Tooltip("Whose boxes the large view shows. A TAS run learnt from its assistant (the"
+                + " student's own network at the large size), which learnt from the teacher: compare what either"
+                + " finds in the large image with what the student finds in the small one."));
+
         Button refresh = button("Refresh", "detection-refresh", "Look for detector runs under the runs folder again.");
         refresh.setOnAction(e -> vm.refresh());
         Button previous = button("◀", "detection-previous", "Previous test image.");
@@ -116,7 +124,7 @@ final class DetectionControls {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
 
-        bar = new FlowPane(8, 6, new Label("Run:"), run, new Label("Seed:"), seed, refresh, new Label("Test image:"), previous, image, count, next,
+        bar = new FlowPane(8, 6, new Label("Run:"), run, new Label("Seed:"), seed, new Label("Large view:"), large, refresh, new Label("Test image:"), previous, image, count, next,
                 new Label("Score ≥"), threshold, value, truth, exportButton, csvButton, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));

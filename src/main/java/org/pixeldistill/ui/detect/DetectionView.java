@@ -22,7 +22,7 @@ import org.pixeldistill.ui.pareto.PngFiles;
  * off, a per-class AP table and PNG export of the two pictures. Binds to a
  * {@link DetectionViewModel} and does nothing else.
  *
- * <p>Node ids: detection-run, detection-seed, detection-refresh, detection-previous, detection-index,
+ * <p>Node ids: detection-run, detection-seed, detection-large, detection-refresh, detection-previous, detection-index,
  * detection-next, detection-count, detection-threshold, detection-threshold-value,
  * detection-truth, detection-export, detection-export-csv, detection-busy, detection-teacher-canvas,
  * detection-student-canvas, detection-teacher-title, detection-student-title, detection-pictures,

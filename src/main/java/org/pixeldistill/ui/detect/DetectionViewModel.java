@@ -58,6 +58,8 @@ public final class DetectionViewModel {
     private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>();
     private final ObservableList<Integer> seeds = FXCollections.observableArrayList();
+    private final ObjectProperty<String> largeFrom = new SimpleObjectProperty<>();
+    private final ObservableList<String> largeRoles = FXCollections.observableArrayList();
     private final IntegerProperty index = new SimpleIntegerProperty(0);
     private final ReadOnlyIntegerWrapper imageCount = new ReadOnlyIntegerWrapper(0);
     private final DoubleProperty threshold = new SimpleDoubleProperty(DEFAULT_THRESHOLD);
@@ -91,10 +93,15 @@ public final class DetectionViewModel {
             showTruth.set(prefs.getBoolean("detection.showTruth", true));
             exportDirectory.set(prefs.get("detection.exportDirectory", ""));
         }
-        runFolder.addListener((o, a, b) -> open(b, null, 0));
+        runFolder.addListener((o, a, b) -> open(b, null, null, 0));
         seed.addListener((o, a, b) -> {
             if (!adopting && b != null && !b.equals(a) && runFolder.get() != null) {
-                open(runFolder.get(), b, index.get()); // another seed's student, on the same test image
+                open(runFolder.get(), b, largeFrom.get(), index.get()); // another seed's student, same test image
+            }
+        });
+        largeFrom.addListener((o, a, b) -> {
+            if (!adopting && b != null && !b.equals(a) && runFolder.get() != null) {
+                open(runFolder.get(), seed.get(), b, index.get()); // the teacher instead of the assistant, or back
             }
         });
         index.addListener((o, a, b) -> {
@@ -146,8 +153,11 @@ public final class DetectionViewModel {
         }
     }
 
-    /** Opens seed {@code wanted} (null: the first) of {@code dir}, showing test image {@code at} when it exists. */
-    private void open(Path dir, Integer wanted, int at) {
+    /**
+     * Opens seed {@code wanted} (null: the first) of {@code dir} with its large view from {@code role}
+     * (null: the default), showing test image {@code at} when it exists.
+     */
+    private void open(Path dir, Integer wanted, String role, int at) {
         long gen = generation.incrementAndGet();
         inspection.set(null);
         shown.set(null);
@@ -158,6 +168,8 @@ public final class DetectionViewModel {
             adopting = true;
             seeds.clear();
             seed.set(null);
+            largeRoles.clear();
+            largeFrom.set(null);
             adopting = false;
         }
         if (dir == null) {
@@ -170,7 +182,7 @@ public final class DetectionViewModel {
         status.set("Opening " + dir.getFileName() + "…");
         tasks.start("detection-open", () -> {
             try {
-                InspectorSession.Opened opened = session.open(dir, wanted);
+                InspectorSession.Opened opened = session.open(dir, wanted, role);
                 RunFacts f = opened.facts();
                 int first = at > 0 && at < f.imageCount() ? at : 0;
                 DetectionInspection firstShown = first == 0 ? opened.first() : session.inspect(first);
@@ -184,6 +196,8 @@ public final class DetectionViewModel {
                     index.set(first);
                     seeds.setAll(f.seeds());
                     seed.set(f.seed());
+                    largeRoles.setAll(f.largeRoles());
+                    largeFrom.set(f.hasTeacher() ? f.teacherRole() : null);
                     adopting = false;
                     show(firstShown);
                     status.set(line);
@@ -305,6 +319,16 @@ public final class DetectionViewModel {
     /** The seed whose student is shown (null until a run is open); choosing another reopens the run with it. */
     public ObjectProperty<Integer> seedProperty() {
         return seed;
+    }
+
+    /** Whose boxes the large view shows, "assistant" or "teacher" (null: the run has neither); choosing reopens. */
+    public ObjectProperty<String> largeFromProperty() {
+        return largeFrom;
+    }
+
+    /** What the large view can show for the open run. */
+    public ObservableList<String> largeRoles() {
+        return largeRoles;
     }
 
     /** The seeds the open run trained. */

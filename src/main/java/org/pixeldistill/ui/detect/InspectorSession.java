@@ -21,13 +21,13 @@ final class InspectorSession {
     }
 
     /**
-     * Opens seed {@code seed} (null: the first) of {@code dir} in place of the current run; nothing
-     * stays open when it fails.
+     * Opens seed {@code seed} (null: the first) of {@code dir}, its large view from {@code largeFrom}
+     * (null: the default), in place of the current run; nothing stays open when it fails.
      */
-    synchronized Opened open(Path dir, Integer seed) {
+    synchronized Opened open(Path dir, Integer seed, String largeFrom) {
         close();
         long start = System.nanoTime();
-        DetectionInspector in = DetectionInspector.open(dir, scoreFloor, seed);
+        DetectionInspector in = DetectionInspector.open(dir, scoreFloor, seed, largeFrom);
         try {
             DetectionInspection first = in.inspect(0);
             current = in;

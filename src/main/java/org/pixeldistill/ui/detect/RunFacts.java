@@ -9,18 +9,22 @@ import org.pixeldistill.core.detect.DetectionInspector;
  * @param teacherRole "teacher", "assistant" or "" when the run learnt from no one
  * @param apRecorded whether the AP table comes from the run's metrics.csv (else computed on opening)
  * @param seed the seed of the student shown; {@code seeds} every seed the run trained
+ * @param largeRoles what the large view can show ("assistant", "teacher"), the default first
  */
 public record RunFacts(String runName, String stage, String teacherRunName, String teacherRole, int largeSize,
-        int smallSize, int imageCount, List<String> classNames, boolean apRecorded, int seed, List<Integer> seeds) {
+        int smallSize, int imageCount, List<String> classNames, boolean apRecorded, int seed, List<Integer> seeds,
+        List<String> largeRoles) {
 
     public RunFacts {
         classNames = List.copyOf(classNames);
         seeds = List.copyOf(seeds);
+        largeRoles = List.copyOf(largeRoles);
     }
 
     static RunFacts of(DetectionInspector in) {
         return new RunFacts(in.runName(), in.stage(), in.teacherRunName(), in.teacherRole(), in.largeSize(),
-                in.smallSize(), in.testImageCount(), in.classNames(), in.apRecorded(), in.seed(), in.seeds());
+                in.smallSize(), in.testImageCount(), in.classNames(), in.apRecorded(), in.seed(), in.seeds(),
+                in.largeRoles());
     }
 
     public boolean hasTeacher() {

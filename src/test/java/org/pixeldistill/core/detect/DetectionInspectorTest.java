@@ -217,4 +217,21 @@ class DetectionInspectorTest {
         ConfigException e = assertThrows(ConfigException.class, () -> DetectionInspector.open(run, 0f, 5));
         assertTrue(e.getMessage().contains("has no seed 5 (its seeds: [0, 1])"), e.getMessage());
     }
+
+    @Test
+    void aTasRunsLargeViewShowsItsAssistantOrOnRequestItsTeacher() {
+        Path run = TinyDetectorRuns.tasStudent().dir();
+        try (DetectionInspector assistant = DetectionInspector.open(run, 0f, null, null);
+                DetectionInspector teacher = DetectionInspector.open(run, 0f, null, "teacher")) {
+            assertEquals(List.of("assistant", "teacher"), assistant.largeRoles());
+            assertEquals("assistant", assistant.teacherRole());
+            assertTrue(assistant.teacherRunName().startsWith("assistant-"), assistant.teacherRunName());
+            assertEquals("teacher", teacher.teacherRole());
+            assertTrue(teacher.teacherRunName().startsWith("det-teacher-"), teacher.teacherRunName());
+            assertFalse(teacher.inspect(0).teacher().isEmpty(), "the teacher's boxes, down to score 0");
+        }
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> DetectionInspector.open(TinyDetectorRuns.student().dir(), 0f, null, "assistant"));
+        assertTrue(e.getMessage().contains("has no assistant (it has: teacher)"), e.getMessage());
+    }
 }

@@ -171,4 +171,20 @@ class DetectionViewModelTest {
                 lines.get(1));
         assertEquals(dir.toString(), vm.exportDirectoryProperty().get());
     }
+
+    @Test
+    void aTasRunCanShowItsTeacherInsteadOfItsAssistantOnTheSameImage() {
+        DetectionViewModel vm = model(TinyDetectorRuns.runsRoot());
+        vm.runFolderProperty().set(TinyDetectorRuns.tasStudent().dir());
+        assertEquals(java.util.List.of("assistant", "teacher"), vm.largeRoles());
+        assertEquals("assistant", vm.largeFromProperty().get());
+        vm.indexProperty().set(2);
+        vm.largeFromProperty().set("teacher");
+        assertEquals("teacher", vm.factsProperty().get().teacherRole(), vm.statusProperty().get());
+        assertEquals(2, vm.inspectionProperty().get().index());
+        // a run trained alone has nothing to choose
+        vm.runFolderProperty().set(TinyDetectorRuns.student().dir());
+        assertEquals(java.util.List.of("teacher"), vm.largeRoles());
+        assertEquals("teacher", vm.largeFromProperty().get());
+    }
 }
