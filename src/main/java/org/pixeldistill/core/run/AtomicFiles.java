@@ -32,9 +32,13 @@ public final class AtomicFiles {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            // a fresh name opened with CREATE_NEW rather than createTempFile, whose owner-only mode
+            // would stay with the renamed file: records and reports get the same mode as any new file
+            Path tmp = dir.resolve("." + target.getFileName() + "."
+                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
+                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
                     writer.write(out);
                 }
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {

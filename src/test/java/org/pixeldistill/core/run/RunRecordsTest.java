@@ -81,6 +81,18 @@ class RunRecordsTest {
     }
 
     @Test
+    void anAtomicWriteGetsTheModeOfAnyNewFileNotOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain.txt")); // created under the process's umask
+        Path written = dir.resolve("report.md");
+        AtomicFiles.writeString(written, "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(written));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
+
+    @Test
     void runFoldersAreNeverReused() {
         Path a = RunFolder.create(dir, "same").dir();
         Path b = RunFolder.create(dir, "same").dir();
