@@ -49,22 +49,15 @@ final class DetectionControls {
         run.setPromptText("choose a detector run");
         run.setTooltip(new Tooltip("Finished detector runs under the runs folder (any run whose config has a detect"
                 + " section, cached teachers included). The student is the run's final stage; the large view's boxes"
-                + " come from the network it learnt from (its assistant for TAS, else its teacher)."));
+                + " come from the network it learnt from (its assistant for TAS, else its teacher; \"Large view\" switches)."));
 
-        ComboBox<Integer> seed = new ComboBox<>(vm.seeds());
-        seed.setId("detection-seed");
-        seed.valueProperty().bindBidirectional(vm.seedProperty());
-        seed.disableProperty().bind(Bindings.size(vm.seeds()).lessThan(2));
-        seed.setTooltip(new Tooltip("Which seed's student to show: a run trained with several seeds has one student per"
-                + " seed (the teacher or assistant is shared). The AP table is that seed's."));
-
-        ComboBox<String> large = new ComboBox<>(vm.largeRoles());
-        large.setId("detection-large");
-        large.valueProperty().bindBidirectional(vm.largeFromProperty());
-        large.disableProperty().bind(Bindings.size(vm.largeRoles()).lessThan(2));
-        large.setTooltip(new Tooltip("Whose boxes the large view shows. A TAS run learnt from its assistant (the"
-                + " student's own network at the large size), which learnt from the teacher: compare what either"
-                + " finds in the large image with what the student finds in the small one."));
+        ComboBox<Integer> seed = choice(vm.seeds(), vm.seedProperty(), "detection-seed", "Which seed's student to show:"
+                + " a run trained with several seeds has one student per seed (the teacher or assistant is shared)."
+                + " The AP table is that seed's.");
+        ComboBox<String> large = choice(vm.largeRoles(), vm.largeFromProperty(), "detection-large", "Whose boxes the"
+                + " large view shows. A TAS run learnt from its assistant (the student's own network at the large size),"
+                + " which learnt from the teacher: compare what either finds in the large image with what the student"
+                + " finds in the small one.");
 
         Button refresh = button("Refresh", "detection-refresh", "Look for detector runs under the runs folder again.");
         refresh.setOnAction(e -> vm.refresh());
@@ -132,6 +125,17 @@ final class DetectionControls {
 
     Node node() {
         return bar;
+    }
+
+    /** A chooser bound both ways to {@code value}, usable only when there are two or more items. */
+    private static <T> ComboBox<T> choice(javafx.collections.ObservableList<T> items, ObjectProperty<T> value, String id,
+            String tip) {
+        ComboBox<T> box = new ComboBox<>(items);
+        box.setId(id);
+        box.valueProperty().bindBidirectional(value);
+        box.disableProperty().bind(Bindings.size(items).lessThan(2));
+        box.setTooltip(new Tooltip(tip));
+        return box;
     }
 
     private static Button button(String text, String id, String tip) {
