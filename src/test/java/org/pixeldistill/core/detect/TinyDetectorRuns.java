@@ -36,17 +36,14 @@ public final class TinyDetectorRuns {
         if (student == null) {
             try {
                 runsRoot = Files.createTempDirectory("tiny-detector-runs");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(runsRoot)));
-                Path cfg = write(runsRoot.resolve("configs"), "student.yaml", "name: det-student\nteacher:\n"
-                        + "  config: teacher.yaml\n" + data() + model(14, "small") + detect("  distill:\n    aligned: false\n")
-                        + train(2));
-                write(runsRoot.resolve("configs"), "teacher.yaml", "name: det-teacher\n" + data() + model(56, "imagenet")
-                        + detect("") + train(3));
-                student = new RunPipeline(runsRoot, new TrainingListener() {}, new Cancellation())
-                        .train(ConfigLoader.load(cfg));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(runsRoot)));
+            write(runsRoot.resolve("configs"), "teacher.yaml", "name: det-teacher\n" + data() + model(56, "imagenet")
+                    + detect("") + train(3));
+            student = train("student.yaml", "name: det-student\nteacher:\n  config: teacher.yaml\n" + data()
+                    + model(14, "small") + detect("  distill:\n    aligned: false\n") + train(2));
         }
         return student;
     }
@@ -59,14 +56,8 @@ public final class TinyDetectorRuns {
     public static synchronized RunFolder tasStudent() {
         student();
         if (tasStudent == null) {
-            try {
-                Path cfg = write(runsRoot.resolve("configs"), "tas.yaml", "name: det-tas\nteacher:\n  config: teacher.yaml\n"
-                        + "tas:\n  init_from_assistant: false\n" + data() + model(14, "small") + detect("") + train(1));
-                tasStudent = new RunPipeline(runsRoot, new TrainingListener() {}, new Cancellation())
-                        .train(ConfigLoader.load(cfg));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            tasStudent = train("tas.yaml", "name: det-tas\nteacher:\n  config: teacher.yaml\n"
+                    + "tas:\n  init_from_assistant: false\n" + data() + model(14, "small") + detect("") + train(1));
         }
         return tasStudent;
     }
@@ -75,16 +66,16 @@ public final class TinyDetectorRuns {
     public static synchronized RunFolder twoSeeds() {
         student();
         if (twoSeeds == null) {
-            try {
-                Path cfg = write(runsRoot.resolve("configs"), "two-seeds.yaml", "name: det-two-seeds\n" + data()
-                        + model(14, "small") + detect("") + train(1).replace("seeds: [0]", "seeds: [0, 1]"));
-                twoSeeds = new RunPipeline(runsRoot, new TrainingListener() {}, new Cancellation())
-                        .train(ConfigLoader.load(cfg));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            twoSeeds = train("two-seeds.yaml", "name: det-two-seeds\n" + data() + model(14, "small") + detect("")
+                    + train(1).replace("seeds: [0]", "seeds: [0, 1]"));
         }
         return twoSeeds;
+    }
+
+    /** Writes {@code yaml} as configs/{@code name} under the runs folder and trains it there. */
+    private static RunFolder train(String name, String yaml) {
+        Path cfg = write(runsRoot.resolve("configs"), name, yaml);
+        return new RunPipeline(runsRoot, new TrainingListener() {}, new Cancellation()).train(ConfigLoader.load(cfg));
     }
 
     /** The runs folder holding {@link #student()} and its cached teacher. */
@@ -111,9 +102,13 @@ public final class TinyDetectorRuns {
         return "train:\n  epochs: " + epochs + "\n  batch_size: 16\n  lr: 0.1\n  clip_grad_norm: 1.0\n  seeds: [0]\n";
     }
 
-    private static Path write(Path dir, String name, String yaml) throws IOException {
-        Files.createDirectories(dir);
-        return Files.writeString(dir.resolve(name), yaml);
+    private static Path write(Path dir, String name, String yaml) {
+        try {
+            Files.createDirectories(dir);
+            return Files.writeString(dir.resolve(name), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void deleteTree(Path root) {
