@@ -15,8 +15,8 @@ cp "$jar" target/jpackage-input/
 modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.prefs,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop
 # --java-options: the engine must never try the network, and the JVM flags go here (flags after
 # the launcher go to the program). bin/java is kept in the runtime (no --strip-native-commands):
-# the program restarts itself once with OMP_WAIT_POLICY=PASSIVE in its environment, which a
-# running JVM cannot set for libtorch.
+# the program restarts itself once with OMP_WAIT_POLICY and DNNL_MAX_CPU_ISA in its environment
+# (cli/NativeEnvironment), which a running JVM cannot set for libtorch.
 jpackage --type app-image \
   --name PixelDistillationWorkbench \
   --input target/jpackage-input \

@@ -49,12 +49,12 @@ public final class Main implements Runnable {
     }
 
     /**
-     * libtorch's OpenMP reads OMP_WAIT_POLICY when it loads, from the environment, which a running
-     * JVM cannot change: on a shared 2-core CPU its default busy-wait made convolutions 10x slower.
-     * So a JVM started without it runs the command in a child JVM that has it.
+     * libtorch reads some settings from the environment when it loads, which a running JVM cannot
+     * change ({@link NativeEnvironment}); a JVM started without them runs the command in a child
+     * JVM that has them.
      */
     static boolean needsRelaunch(String[] args) {
-        if (System.getenv("OMP_WAIT_POLICY") != null || System.getenv(RELAUNCHED) != null) {
+        if (NativeEnvironment.isComplete(System.getenv()) || System.getenv(RELAUNCHED) != null) {
             return false;
         }
         List<String> trainingCommands = new ArrayList<>(List.of("train", "eval", "bench", "sweep"));

@@ -1,6 +1,5 @@
 package org.pixeldistill.cli;
 
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +20,7 @@ final class Relauncher {
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        pb.environment().put("OPT_OUT_TRACKING", "true");
+        NativeEnvironment.fill(pb.environment());
         pb.environment().put(Main.RELAUNCHED, "1");
         try {
             Process child = pb.start();
@@ -39,8 +37,8 @@ final class Relauncher {
             }));
             return child.waitFor();
         } catch (Exception e) {
-            System.err.println("error: cannot start the training JVM (" + e.getMessage() + "); set OMP_WAIT_POLICY=PASSIVE"
-                    + " in the environment and run again" + File.separator);
+            System.err.println("error: cannot start the training JVM (" + e.getMessage() + "); set "
+                    + NativeEnvironment.required() + " in the environment and run again");
             return 1;
         }
     }

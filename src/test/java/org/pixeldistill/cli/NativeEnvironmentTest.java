@@ -1,0 +1,28 @@
+package org.pixeldistill.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NativeEnvironmentTest {
+
+    @Test
+    void fillsWhatIsMissingAndKeepsWhatTheUserSet() {
+        Map<String, String> env = new HashMap<>(Map.of("DNNL_MAX_CPU_ISA", "AVX512_CORE"));
+        assertFalse(NativeEnvironment.isComplete(env));
+        NativeEnvironment.fill(env);
+        assertTrue(NativeEnvironment.isComplete(env));
+        assertEquals("PASSIVE", env.get("OMP_WAIT_POLICY"));
+        assertEquals("AVX512_CORE", env.get("DNNL_MAX_CPU_ISA"), "a user's own choice is kept");
+    }
+
+    @Test
+    void theTestJvmHasTheEnvironmentTrainingNeeds() {
+        // surefire's environmentVariables must carry every variable, or tests train without them
+        assertTrue(NativeEnvironment.isComplete(System.getenv()), "missing from surefire: " + NativeEnvironment.required());
+    }
+}
