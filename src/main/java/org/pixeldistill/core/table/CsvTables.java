@@ -6,10 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.function.Function;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.io.AddCellToColumnException;
 import tech.tablesaw.io.csv.CsvReadOptions;
 import tech.tablesaw.io.csv.CsvReader;
@@ -23,7 +30,7 @@ import tech.tablesaw.io.csv.CsvWriter;
  * reads like any other); only an empty cell is missing, so text such as "NA" stays text, and space
  * around an unquoted cell is dropped (as a hand-edited file may have it). Writing
  * quotes a cell only where RFC 4180 needs it (a comma, quote or line break), ends lines with
- * {@code \n} and prints number columns made by {@link #numbers} to six significant digits; the
+ * {@code \n} and prints the number columns made here as the files always had them; the
  * writers hand the text to {@code AtomicFiles}, so a crash leaves the previous complete file.
  */
 public final class CsvTables {
@@ -76,19 +83,55 @@ public final class CsvTables {
 
     /** A number column printed to six significant digits, a missing value as an empty cell. */
     public static DoubleColumn numbers(String name) {
-        return numbers(name, "");
+        return numbers(name, PrintedNumbers.SIX_DIGITS, "");
     }
 
     /** A number column printed to six significant digits, a missing value (NaN) as {@code missing}. */
     public static DoubleColumn numbers(String name, String missing) {
+        return numbers(name, PrintedNumbers.SIX_DIGITS, missing);
+    }
+
+    /**
+     * A number column printed with a {@link String#format} pattern in the root locale, a missing
+     * value (NaN) as {@code missing}.
+     */
+    public static DoubleColumn numbers(String name, String pattern, String missing) {
         DoubleColumn column = DoubleColumn.create(name);
-        column.setPrintFormatter(new SignificantDigits(missing));
+        column.setPrintFormatter(new PrintedNumbers(pattern, missing));
         return column;
     }
 
-    /** A value as a number column made here prints it ("NaN" for NaN), for a text column that holds numbers. */
+    /** A whole-number column printed in plain digits whatever the default locale, a missing value as an empty cell. */
+    public static IntColumn integers(String name) {
+        IntColumn column = IntColumn.create(name);
+        column.setPrintFormatter(new NumberColumnFormatter(plainDigits(), ""));
+        return column;
+    }
+
+    /** {@link #integers} for counts past the int range (MACs, parameters). */
+    public static LongColumn longs(String name) {
+        LongColumn column = LongColumn.create(name);
+        column.setPrintFormatter(new NumberColumnFormatter(plainDigits(), ""));
+        return column;
+    }
+
+    /** A value as a column of {@link #numbers(String)} prints it ("NaN" for NaN), for a text column that holds numbers. */
     public static String number(double value) {
-        return SignificantDigits.text(value);
+        return String.format(Locale.ROOT, PrintedNumbers.SIX_DIGITS, value);
+    }
+
+    /** A number cell, NaN when the table has no such column or the cell is empty. */
+    public static double number(Table table, String column, int row) {
+        return table.containsColumn(column) ? ((NumberColumn<?, ?>) table.column(column)).getDouble(row) : Double.NaN;
+    }
+
+    /** A text cell, "" when the table has no such column or the cell is empty. */
+    public static String text(Table table, String column, int row) {
+        return table.containsColumn(column) ? table.column(column).getString(row) : "";
+    }
+
+    private static DecimalFormat plainDigits() {
+        return new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
     private static String rootMessage(Throwable e) {
