@@ -154,5 +154,7 @@ class RunRecordsTest {
         assertEquals(2.0, Stats.mean(List.of(1.0, 2.0, 3.0)), 1e-12);
         assertEquals(1.0, Stats.std(List.of(1.0, 2.0, 3.0)), 1e-12);
         assertEquals(0.0, Stats.std(List.of(5.0)), 1e-12);
+        assertTrue(Double.isNaN(Stats.mean(List.of())) && Double.isNaN(Stats.std(List.of())));
+        assertEquals(2.0, Stats.mean(List.of(1.0, Double.NaN, 3.0)), 1e-12, "a seed without a value is left out");
     }
 }
