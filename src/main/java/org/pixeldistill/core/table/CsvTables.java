@@ -28,10 +28,13 @@ import tech.tablesaw.io.csv.CsvWriter;
  * Reading names every column's type from its header name, so nothing depends on Tablesaw guessing
  * from the values (a column that is empty in every row, or a per-class column only some runs have,
  * reads like any other); only an empty cell is missing, so text such as "NA" stays text, and space
- * around an unquoted cell is dropped (as a hand-edited file may have it). Writing
- * quotes a cell only where RFC 4180 needs it (a comma, quote or line break), ends lines with
- * {@code \n} and prints the number columns made here as the files always had them; the
- * writers hand the text to {@code AtomicFiles}, so a crash leaves the previous complete file.
+ * around an unquoted cell is dropped (as a hand-edited file may have it). Writing (Tablesaw's
+ * writer, univocity underneath) quotes a cell that holds a comma or a line break or starts with a
+ * quote, doubling the quotes inside; a quote further into an otherwise plain cell is written as it
+ * is, which Tablesaw and Python's csv module read back as the same text (only a strict RFC 4180
+ * reader would refuse it). It ends lines with {@code \n} and prints the number columns made here
+ * as the files always had them; the writers hand the text to {@code AtomicFiles}, so a crash
+ * leaves the previous complete file.
  */
 public final class CsvTables {
     private CsvTables() {}

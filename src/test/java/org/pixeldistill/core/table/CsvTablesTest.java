@@ -18,13 +18,13 @@ class CsvTablesTest {
 
     @Test
     void textWithCommasQuotesAndLineBreaksRoundTripsInCellsAndHeaderNames() {
-        List<String> names = List.of("plain", "a, b", "say \"hi\"", "two\nlines", "cr\r\nlf", "", "NA", "NaN");
+        List<String> names = List.of("plain", "a, b", "say \"hi\"", "\"lead\" quote", "\"", "two\nlines", "cr\r\nlf", "", "NA", "NaN");
         StringColumn text = StringColumn.create("name, \"quoted\"\nheader", names);
         DoubleColumn n = CsvTables.numbers("num");
         names.forEach(x -> n.append(1.5));
         String csv = CsvTables.format(Table.create("t", text, n));
         assertTrue(csv.startsWith("\"name, \"\"quoted\"\"\nheader\",num\n"), csv);
-        assertTrue(csv.contains("\n\"a, b\",1.50000\n"), csv);
+        assertTrue(csv.contains("\n\"a, b\",1.50000\nsay \"hi\",1.50000\n\"\"\"lead\"\" quote\",1.50000\n"), csv);
 
         Table back = CsvTables.parse(csv, "t", CsvTablesTest::typeOf);
         assertEquals(List.of("name, \"quoted\"\nheader", "num"), back.columnNames());
