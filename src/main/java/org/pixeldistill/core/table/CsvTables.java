@@ -118,7 +118,7 @@ public final class CsvTables {
         return column;
     }
 
-    /** A value as a column of {@link #numbers(String)} prints it ("NaN" for NaN), for a text column that holds numbers. */
+    /** A value to six significant digits ("NaN" for NaN), for a text column that holds numbers. */
     public static String number(double value) {
         return String.format(Locale.ROOT, PrintedNumbers.SIX_DIGITS, value);
     }
