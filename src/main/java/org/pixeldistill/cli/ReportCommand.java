@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.pixeldistill.core.report.SweepReport;
 import org.pixeldistill.core.run.AtomicFiles;
+import org.pixeldistill.core.util.RelativePaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,12 +27,18 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Markdown file to write (default: print to standard output)")
     Path out;
 
-    @Option(names = "--command", description = "text recorded as what generated the report (default: this command line)")
+    @Option(names = "--command", description = "text recorded as what generated the report (default: this command line);"
+            + " absolute paths in it are recorded relative to the working directory")
     String command;
 
     @Override
     public Integer call() {
-        String markdown = SweepReport.render(sweeps, command != null ? command : commandLine());
+        // the report names no folder of this machine: the command's paths are written relative to
+        // where it was typed (so it still runs from there), the report's own relative to its folder
+        Path here = Path.of("").toAbsolutePath();
+        Path reportDir = out == null ? here : out.toAbsolutePath().getParent();
+        String generatedBy = command != null ? RelativePaths.inText(here, command) : commandLine(here);
+        String markdown = SweepReport.render(sweeps, reportDir, generatedBy);
         if (out == null) {
             System.out.print(markdown);
         } else {
@@ -41,11 +48,15 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The command as typed, rebuilt from the parsed arguments (quoted where a shell would need it). */
-    private String commandLine() {
+    /**
+     * The command as typed, rebuilt from the parsed arguments (quoted where a shell would need it),
+     * an absolute path among them relative to {@code here}.
+     */
+    private String commandLine(Path here) {
         // the root's original arguments hold the whole line, subcommand name included
         List<String> words = new ArrayList<>(List.of(spec.root().name()));
-        for (String arg : spec.root().commandLine().getParseResult().originalArgs()) {
+        for (String typed : spec.root().commandLine().getParseResult().originalArgs()) {
+            String arg = typed.startsWith("/") ? RelativePaths.of(here, Path.of(typed)) : typed;
             words.add(arg.matches("[A-Za-z0-9_./=:,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
         }
         return String.join(" ", words);

@@ -11,6 +11,7 @@ import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.util.RelativePaths;
 
 /**
  * The teachers and assistants the sweep's cells distilled from, with their own scores: a student's
@@ -20,7 +21,7 @@ final class ReportSources {
     private ReportSources() {}
 
     /** A "Teacher and assistant" section, or "" when no cell distilled from anything. */
-    static String section(SweepFolder sweep, String metric) {
+    static String section(SweepFolder sweep, String metric, Path reportDir) {
         Map<Path, String> roles = new LinkedHashMap<>();
         sweep.summaries().values().stream().map(RunSummary::provenance).filter(Objects::nonNull).forEach(p -> {
             add(roles, p.teacherRun(), "teacher");
@@ -31,7 +32,7 @@ final class ReportSources {
         }
         MarkdownTable table = new MarkdownTable(List.of("role", "run", "backbone", "width", "input", "training images",
                 "epochs", "best " + metric), 4);
-        roles.forEach((dir, role) -> table.add(row(dir, role)));
+        roles.forEach((dir, role) -> table.add(row(dir, role, reportDir)));
         return "## Teacher and assistant\n\nThe frozen networks the distilled cells learnt from, trained once and"
                 + " shared by every cell and seed that needs them; best test " + metric + " of their seed, in percent.\n\n"
                 + table.render() + '\n';
@@ -43,10 +44,10 @@ final class ReportSources {
         }
     }
 
-    private static List<String> row(Path dir, String role) {
+    private static List<String> row(Path dir, String role, Path reportDir) {
         String name = String.valueOf(dir.getFileName());
         if (!Files.isDirectory(dir)) {
-            return List.of(role, name, "—", "—", "—", "—", "—", "not found at " + dir);
+            return List.of(role, name, "—", "—", "—", "—", "—", "not found at " + RelativePaths.of(reportDir, dir));
         }
         RunFolder folder = RunFolder.open(dir);
         Optional<RunConfig> config = readConfig(folder);

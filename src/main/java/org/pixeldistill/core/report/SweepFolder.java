@@ -68,16 +68,19 @@ public record SweepFolder(Path dir, SweepCsv.Table table, Map<String, Path> cell
     }
 
     /**
-     * The cell's run folder: the recorded path when it exists; else, since the recorded path may be
-     * relative to where the sweep ran or the sweep may have been moved, a folder of the same name
-     * under cells/, else one named {@code <cell>-<hash>} there.
+     * The cell's run folder: the recorded path, relative to the sweep's folder (as sweep.csv names
+     * it now) or as it stands (absolute, or relative to where an older sweep ran); else, since the
+     * sweep may have been moved, a folder of the same name under cells/, else one named
+     * {@code <cell>-<hash>} there.
      */
     static Optional<Path> cellDir(Path sweepDir, SweepRow row) {
         Path cells = sweepDir.resolve("cells");
         if (!row.runFolder().isBlank()) {
             Path recorded = Path.of(row.runFolder());
-            if (isRun(recorded)) {
-                return Optional.of(recorded);
+            for (Path candidate : List.of(sweepDir.resolve(recorded).normalize(), recorded)) {
+                if (isRun(candidate)) {
+                    return Optional.of(candidate);
+                }
             }
             Path moved = cells.resolve(recorded.getFileName().toString());
             if (isRun(moved)) {

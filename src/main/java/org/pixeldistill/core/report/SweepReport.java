@@ -1,5 +1,6 @@
 package org.pixeldistill.core.report;
 
+import org.pixeldistill.core.util.RelativePaths;
 import org.pixeldistill.core.util.Texts;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -26,17 +27,24 @@ public final class SweepReport {
         return render(List.of(sweepDir), command);
     }
 
+    /** {@link #render(List, Path, String)} of a report that is printed, or kept in the working directory. */
+    public static String render(List<Path> sweepDirs, String command) {
+        return render(sweepDirs, Path.of(""), command);
+    }
+
     /**
      * One report of several sweeps (e.g. the classifier and the detector results in one
      * RESULTS.md): a title and the command, then each sweep's report as a part of its own, in the
      * order given, its headings one level down. One sweep gives exactly that sweep's report.
+     * Folders are named relative to {@code reportDir}, the folder the report is written into
+     * ({@link RelativePaths}), so that the report names none of this machine's folders.
      */
-    public static String render(List<Path> sweepDirs, String command) {
+    public static String render(List<Path> sweepDirs, Path reportDir, String command) {
         MachineInfo machine = MachineInfo.current();
         ZonedDateTime now = ZonedDateTime.now();
         List<SweepFolder> sweeps = sweepDirs.stream().map(SweepFolder::read).toList();
         if (sweeps.size() == 1) {
-            return render(sweeps.get(0), command, machine, now);
+            return render(sweeps.get(0), reportDir, command, machine, now);
         }
         StringBuilder md = new StringBuilder("# Results: ")
                 .append(sweeps.stream().map(SweepFolder::name).collect(Collectors.joining(", "))).append("\n\n");
@@ -44,13 +52,18 @@ public final class SweepReport {
         md.append("- Parts: ").append(sweeps.stream().map(s -> "[" + s.name() + "](#sweep-report-" + s.name() + ")")
                 .collect(Collectors.joining(", "))).append("\n\n");
         for (SweepFolder sweep : sweeps) {
-            md.append(render(sweep, null, machine, now).replaceAll("(?m)^#", "##"));
+            md.append(render(sweep, reportDir, null, machine, now).replaceAll("(?m)^#", "##"));
         }
         return md.toString();
     }
 
-    /** {@code command} null leaves out the generated-by and date lines (a part of a larger report). */
+    /** A report kept in the working directory. */
     static String render(SweepFolder sweep, String command, MachineInfo machine, ZonedDateTime now) {
+        return render(sweep, Path.of(""), command, machine, now);
+    }
+
+    /** {@code command} null leaves out the generated-by and date lines (a part of a larger report). */
+    static String render(SweepFolder sweep, Path reportDir, String command, MachineInfo machine, ZonedDateTime now) {
         SweepGrid grid = new SweepGrid(sweep.rows());
         // a detector sweep's score is mAP at IoU 0.5 (kept in the top-1 fields of the records)
         String metric = sweep.configs().values().stream().anyMatch(RunConfig::isDetection) ? "mAP50" : "top-1";
@@ -59,9 +72,9 @@ public final class SweepReport {
         if (command != null) {
             header(md, command, now);
         }
-        md.append("- Sweep folder: ").append(sweep.dir().toAbsolutePath().normalize()).append("\n\n");
-        md.append("## Set-up\n\n").append(setup(sweep, machine)).append('\n');
-        md.append(ReportSources.section(sweep, metric));
+        md.append("- Sweep folder: ").append(RelativePaths.of(reportDir, sweep.dir())).append("\n\n");
+        md.append("## Set-up\n\n").append(setup(sweep, machine, reportDir)).append('\n');
+        md.append(ReportSources.section(sweep, metric, reportDir));
         md.append("## Accuracy\n\n");
         md.append("Test " + metric + " in percent: mean over seeds of each seed's best epoch ± the standard deviation over seeds,"
                 + " with the mean of the last epoch in brackets. r = 1 is the reference: the student at the teacher's"
@@ -94,7 +107,7 @@ public final class SweepReport {
         md.append("- Date: ").append(now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))).append('\n');
     }
 
-    static String setup(SweepFolder sweep, MachineInfo machine) {
+    static String setup(SweepFolder sweep, MachineInfo machine, Path reportDir) {
         StringBuilder s = new StringBuilder();
         s.append("- Machine (where this report was made): ").append(machine.describe()).append('\n');
         RunSummary.Provenance p = sweep.summaries().values().stream().map(RunSummary::provenance)
@@ -108,7 +121,8 @@ public final class SweepReport {
             if (p.skippedImages() > 0) {
                 s.append(" (").append(p.skippedImages()).append(" images skipped: they did not decode)");
             }
-            s.append(p.dataPath() == null ? "" : ", from " + p.dataPath()).append('\n');
+            s.append(p.dataPath() == null ? "" : ", from " + RelativePaths.of(reportDir, Path.of(p.dataPath())))
+                    .append('\n');
         } else {
             s.append("- Engine, device and data set: unknown (no cell has a summary.json yet)\n");
         }

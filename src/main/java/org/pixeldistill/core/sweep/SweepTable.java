@@ -4,29 +4,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.cost.ParetoFront;
 import org.pixeldistill.core.run.AtomicFiles;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.table.CsvTables;
+import org.pixeldistill.core.util.RelativePaths;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * sweep.csv: one row per cell with its accuracy (mean and spread over seeds of the best and last
  * test top-1), every cost column of the student at its input size, whether the cell is on the
- * Pareto front of accuracy against the chosen cost column, and its run folder.
+ * Pareto front of accuracy against the chosen cost column, and its run folder relative to the
+ * sweep's folder. Written as a Tablesaw table ({@link CsvTables}).
  */
 public final class SweepTable {
     /** Cost columns, in the order of {@link CostReport}'s JSON form. */
     public static final List<String> COST_COLUMNS = List.of("params", "macs", "activation_bytes", "pixels", "bytes_raw",
             "bytes_png", "bytes_jpeg", "jpeg_quality", "bandwidth_mbps", "encoding", "transmit_seconds", "weighted_total");
-    private static final List<String> HEAD = List.of("cell", "student", "method", "ratio", "input_size", "status", "seeds",
-            "best_top1_mean", "best_top1_std", "last_top1_mean", "last_top1_std");
+    /** The accuracy columns: mean and spread over seeds of the best and the last epoch. */
+    public static final List<String> ACCURACY_COLUMNS = List.of("best_top1_mean", "best_top1_std", "last_top1_mean",
+            "last_top1_std");
     private static final ObjectMapper JSON =
             new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
@@ -42,35 +52,63 @@ public final class SweepTable {
         }
     }
 
+    /** Writes sweep.csv atomically; run folders are named relative to its folder. */
     public static void write(Path file, List<Row> rows, String axis) {
-        AtomicFiles.writeString(file, format(rows, axis));
+        Path folder = file.toAbsolutePath().getParent();
+        AtomicFiles.writeString(file, CsvTables.format(table(rows, axis, folder)));
     }
 
-    static String format(List<Row> rows, String axis) {
+    /** The text of sweep.csv, run folders relative to {@code folder} (where the file is). */
+    static String format(List<Row> rows, String axis, Path folder) {
+        return CsvTables.format(table(rows, axis, folder));
+    }
+
+    /** The rows as the table sweep.csv holds. */
+    static Table table(List<Row> rows, String axis, Path folder) {
         Set<String> front = paretoIds(rows, axis);
-        List<String> header = new ArrayList<>(HEAD);
-        header.addAll(COST_COLUMNS);
-        header.add("pareto_" + axis);
-        header.add("run_folder");
-        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
+        StringColumn cell = StringColumn.create("cell");
+        StringColumn student = StringColumn.create("student");
+        StringColumn method = StringColumn.create("method");
+        IntColumn ratio = CsvTables.integers("ratio");
+        IntColumn inputSize = CsvTables.integers("input_size");
+        StringColumn status = StringColumn.create("status");
+        IntColumn seeds = CsvTables.integers("seeds");
+        List<DoubleColumn> accuracy = ACCURACY_COLUMNS.stream().map(CsvTables::numbers).toList();
+        Map<String, Column<?>> costs = new LinkedHashMap<>();
+        COST_COLUMNS.forEach(c -> costs.put(c, c.equals("encoding") ? StringColumn.create(c) : CsvTables.numbers(c)));
+        BooleanColumn pareto = BooleanColumn.create("pareto_" + axis);
+        StringColumn runFolder = StringColumn.create("run_folder");
         for (Row row : rows) {
             SweepCell c = row.result().cell();
             RunSummary s = row.result().summary();
-            List<String> cells = new ArrayList<>(List.of(c.id(), c.student(), c.method(), Integer.toString(c.ratio()),
-                    Integer.toString(c.inputSize()), s == null ? "not started" : s.status(),
-                    Integer.toString(s == null ? 0 : (int) s.seeds().stream().filter(RunSummary.SeedResult::finished).count()),
-                    num(s == null ? null : s.bestTop1()), num(s == null ? null : s.bestTop1Std()),
-                    num(s == null ? null : s.lastTop1()), num(s == null ? null : s.lastTop1Std())));
-            Map<String, Object> cost = costMap(row.cost());
-            for (String col : COST_COLUMNS) {
-                Object v = cost.get(col);
-                cells.add(v instanceof Number n ? num(n.doubleValue()) : String.valueOf(v));
+            cell.append(c.id());
+            student.append(c.student());
+            method.append(c.method());
+            ratio.append(c.ratio());
+            inputSize.append(c.inputSize());
+            status.append(s == null ? "not started" : s.status());
+            seeds.append(s == null ? 0 : (int) s.seeds().stream().filter(RunSummary.SeedResult::finished).count());
+            List<Double> values = s == null ? Arrays.asList(null, null, null, null)
+                    : Arrays.asList(s.bestTop1(), s.bestTop1Std(), s.lastTop1(), s.lastTop1Std());
+            for (int i = 0; i < accuracy.size(); i++) {
+                accuracy.get(i).append(values.get(i) == null ? Double.NaN : values.get(i));
             }
-            cells.add(Boolean.toString(front.contains(c.id())));
-            cells.add(row.result().folder().toString());
-            sb.append(String.join(",", cells)).append('\n');
+            Map<String, Object> cost = costMap(row.cost());
+            costs.forEach((name, column) -> {
+                Object v = cost.get(name);
+                if (column instanceof DoubleColumn numbers) {
+                    numbers.append(v instanceof Number n ? n.doubleValue() : Double.NaN);
+                } else {
+                    ((StringColumn) column).append(String.valueOf(v));
+                }
+            });
+            pareto.append(front.contains(c.id()));
+            runFolder.append(RelativePaths.of(folder, row.result().folder()));
         }
-        return sb.toString();
+        Table table = Table.create("sweep", cell, student, method, ratio, inputSize, status, seeds);
+        accuracy.forEach(table::addColumns);
+        costs.values().forEach(table::addColumns);
+        return table.addColumns(pareto, runFolder);
     }
 
     /** Finished cells not dominated in (cost on the axis, mean best top-1). */
@@ -93,7 +131,4 @@ public final class SweepTable {
         return new LinkedHashMap<>(JSON.convertValue(report, Map.class));
     }
 
-    private static String num(Double v) {
-        return v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.6g", v);
-    }
 }

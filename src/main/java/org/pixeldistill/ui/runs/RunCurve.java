@@ -4,14 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.pixeldistill.core.run.MetricsCsv;
 import org.pixeldistill.core.run.MetricsRow;
+import tech.tablesaw.aggregate.AggregateFunctions;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.table.TableSliceGroup;
 
 /**
  * A run's learning curves for the Compare chart: test top-1 (percent) and total training loss per
- * epoch (1-based) of its final stage, averaged over seeds, as read from metrics.csv.
+ * epoch (1-based) of its final stage, averaged over seeds (a Tablesaw summary by epoch), as read
+ * from metrics.csv.
  *
  * @param stage the stage plotted (the last one written: student, model, ...)
  * @param note why a curve is empty ("" when it is not)
@@ -42,24 +46,24 @@ public record RunCurve(String name, String stage, List<Point> top1, List<Point> 
             return new RunCurve(name, "", List.of(), List.of(), "no epoch finished yet");
         }
         String stage = rows.get(rows.size() - 1).stage();
-        Map<Integer, double[]> sums = new TreeMap<>(); // epoch -> top-1 sum, loss sum, loss count, rows
-        for (MetricsRow r : rows) {
-            if (!r.stage().equals(stage)) continue;
-            double[] s = sums.computeIfAbsent(r.epoch(), e -> new double[4]);
-            s[0] += r.testTop1();
-            Double total = r.losses().get("total");
-            if (total != null && !total.isNaN()) {
-                s[1] += total;
-                s[2]++;
-            }
-            s[3]++;
-        }
+        List<MetricsRow> last = rows.stream().filter(r -> r.stage().equals(stage)).toList();
+        Table epochs = Table.create("epochs",
+                IntColumn.create("epoch", last.stream().mapToInt(MetricsRow::epoch)),
+                DoubleColumn.create("top1", last.stream().mapToDouble(MetricsRow::testTop1)),
+                DoubleColumn.create("loss", last.stream().mapToDouble(r -> r.losses().getOrDefault("total", Double.NaN))));
+        // the mean over seeds of each epoch; a seed without a value (NaN) is left out of its epoch's mean
+        Table means = epochs.summarize("top1", "loss", AggregateFunctions.mean).by("epoch").sortAscendingOn("epoch");
+        DoubleColumn meanTop1 = means.doubleColumn(TableSliceGroup.aggregateColumnName("top1", AggregateFunctions.mean.functionName()));
+        DoubleColumn meanLoss = means.doubleColumn(TableSliceGroup.aggregateColumnName("loss", AggregateFunctions.mean.functionName()));
         List<Point> top1 = new ArrayList<>();
         List<Point> loss = new ArrayList<>();
-        sums.forEach((epoch, s) -> {
-            top1.add(new Point(epoch + 1, s[0] / s[3]));
-            if (s[2] > 0) loss.add(new Point(epoch + 1, s[1] / s[2]));
-        });
+        for (int i = 0; i < means.rowCount(); i++) {
+            double epoch = means.intColumn("epoch").getInt(i) + 1;
+            top1.add(new Point(epoch, meanTop1.getDouble(i)));
+            if (!meanLoss.isMissing(i)) {
+                loss.add(new Point(epoch, meanLoss.getDouble(i)));
+            }
+        }
         return new RunCurve(name, stage, top1, loss, "");
     }
 }

@@ -12,8 +12,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.sweep.SweepCell;
+import org.pixeldistill.core.sweep.SweepRunner;
+import org.pixeldistill.core.sweep.SweepTable;
 
-/** sweep.csv is read by its header names, whatever the order of its columns. */
+/** sweep.csv is read by its header names, whatever the order of its columns, through Tablesaw. */
 class SweepCsvTest {
     @TempDir
     Path dir;
@@ -57,8 +63,32 @@ class SweepCsvTest {
     }
 
     @Test
-    void quotedFieldsMayHoldCommasAndQuotes() {
-        assertEquals(List.of("a", "b, c", "say \"hi\"", ""), SweepCsv.split("a,\"b, c\",\"say \"\"hi\"\"\","));
+    void namesWithCommasQuotesAndLineBreaksRoundTripThroughTheSweepWriter() {
+        String student = "net, \"wide\"\nv2";
+        RunConfig cfg = ConfigLoader.parse("name: odd\nmodel: {backbone: resnet18, input_size: 14}\n", "odd");
+        SweepCell cell = new SweepCell("odd, \"one\"", student, 2, "kd", 14, cfg);
+        RunSummary summary = new RunSummary("odd", "finished", "", List.of("student"), 80.0, 0.5, 79.0, 0.25, List.of(), null);
+        Path runDir = dir.resolve("cells/odd, \"one\"-1");
+        Path csv = dir.resolve("sweep.csv");
+        SweepTable.write(csv, List.of(new SweepTable.Row(new SweepRunner.Result(cell, runDir, summary),
+                SweepFixture.cost(14))), "macs");
+        SweepRow back = SweepCsv.read(csv).rows().get(0);
+        assertEquals("odd, \"one\"", back.cell());
+        assertEquals(student, back.student());
+        assertEquals("cells/odd, \"one\"-1", back.runFolder(), "relative to the sweep's folder");
+        assertEquals(80.0, back.bestMean());
+        assertEquals(SweepFixture.cost(14).macs(), back.cost("macs"), 1e-6 * back.cost("macs"));
+    }
+
+    @Test
+    void anOlderSweepWithAbsoluteRunFoldersStillFindsItsCells() throws Exception {
+        Path sweep = SweepFixture.write(dir.resolve("sweeps/demo"), SweepFixture.twoRatiosThreeMethods());
+        Path csv = sweep.resolve("sweep.csv");
+        String cells = "cells/resnet18-r2-kd-0123abcd";
+        String text = Files.readString(csv);
+        assertTrue(text.contains("," + cells + "\n"), text);
+        Files.writeString(csv, text.replace("," + cells, "," + sweep.toAbsolutePath().resolve(cells)));
+        assertEquals(sweep.resolve(cells), SweepFolder.read(sweep).cellDirs().get("resnet18-r2-kd"));
     }
 
     @Test

@@ -63,6 +63,17 @@ class SweepReportTest {
     }
 
     @Test
+    void foldersAreNamedRelativeToTheReportsFolderNotAsThisMachinesPaths() {
+        Path teacher = dir.resolve("teachers/gone-teacher-abc");
+        Path sweep = SweepFixture.write(dir.resolve("sweeps/demo"), SweepFixture.twoRatiosThreeMethods(), teacher);
+        String md = SweepReport.render(SweepFolder.read(sweep), dir.resolve("docs"), "x", MACHINE, NOW);
+        assertTrue(md.contains("- Sweep folder: ../sweeps/demo\n"), md);
+        assertTrue(md.contains("not found at ../teachers/gone-teacher-abc |"), md);
+        assertTrue(md.contains(", from /data/fmnist\n"), "a system folder that meets the report's only at the root stays as given");
+        assertFalse(md.contains(dir.toString()), md);
+    }
+
+    @Test
     void severalSweepsMakeOneReportWithAPartEach() {
         Path a = SweepFixture.write(dir.resolve("sweeps/classifiers"), SweepFixture.twoRatiosThreeMethods());
         Path b = SweepFixture.write(dir.resolve("sweeps/detectors"), SweepFixture.twoRatiosThreeMethods());

@@ -46,6 +46,56 @@ class RunRecordsTest {
     }
 
     @Test
+    void aFileWrittenBeforeTablesawReadsWithAbsentTermsAndNaNScoresKeptApart() throws IOException {
+        // as the hand-written writer left it: a classifier row without scores, a detector row whose
+        // one class has no AP (NaN) and whose other class is not recorded at all (empty)
+        Path file = dir.resolve("metrics.csv");
+        Files.writeString(file, "stage,seed,epoch,lr,loss_ce,loss_total,train_top1,test_top1,test_top5,wall_seconds,"
+                + "images_per_second,data_wait,score_map50,score_ap50_cat,score_ap50_dog\n"
+                + "teacher,0,0,0.0100000,0.500000,1.50000,50.0000,70.0000,90.0000,12.5000,100.000,0.0200000,,,\n"
+                + "model,1,2,0.0100000,,1.25000,NaN,40.0000,NaN,3.00000,50.0000,0.00000,40.0000,NaN,\n");
+        List<MetricsRow> rows = new MetricsCsv(file).rows();
+        assertEquals(Map.of(), rows.get(0).scores());
+        assertEquals(Map.of("ce", 0.5, "total", 1.5), rows.get(0).losses());
+        MetricsRow det = rows.get(1);
+        assertEquals(Map.of("total", 1.25), det.losses(), "an empty loss cell is a term the row does not have");
+        assertTrue(Double.isNaN(det.scores().get("ap50_cat")), "NaN is a value");
+        assertFalse(det.scores().containsKey("ap50_dog"), "empty is no value");
+        assertTrue(Double.isNaN(det.trainTop1()) && Double.isNaN(det.testTop5()));
+        assertEquals(2, det.epoch());
+        // written again, the file is the same text, less the column no row has a value in
+        assertEquals(Files.readString(file).replace(",score_ap50_dog", "").replace(",\n", "\n"),
+                MetricsCsv.format(rows));
+    }
+
+    @Test
+    void perClassColumnsNamedWithCommasQuotesOrLineBreaksRoundTrip() {
+        Path file = dir.resolve("metrics.csv");
+        Map<String, Double> scores = new LinkedHashMap<>();
+        scores.put("ap50_a, b", 0.5);
+        scores.put("ap50_say \"hi\"", 0.25);
+        scores.put("ap50_two\nlines", Double.NaN);
+        new MetricsCsv(file).append(new MetricsRow("model", 0, 0, 0.01, Map.of("total", 1.0), 1, 2, 3, 4, 5, 0, scores));
+        MetricsRow back = new MetricsCsv(file).rows().get(0);
+        assertEquals(List.copyOf(scores.keySet()), List.copyOf(back.scores().keySet()));
+        assertEquals(0.25, back.scores().get("ap50_say \"hi\""));
+    }
+
+    @Test
+    void aFileTruncatedToItsHeaderOrEmptyReadsAsNoRowsAndGarbageIsNamed() throws IOException {
+        MetricsCsv csv = new MetricsCsv(dir.resolve("m.csv"));
+        csv.append(row("student", 0, 0, 60));
+        csv.truncate("student", 0, 0);
+        assertEquals(1, Files.readAllLines(dir.resolve("m.csv")).size(), "the header stays");
+        assertEquals(List.of(), new MetricsCsv(dir.resolve("m.csv")).rows());
+        Files.writeString(dir.resolve("m.csv"), "");
+        assertEquals(List.of(), new MetricsCsv(dir.resolve("m.csv")).rows());
+        Files.writeString(dir.resolve("m.csv"), "stage,seed,epoch,lr\nmodel,zero,0,0.1\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MetricsCsv(dir.resolve("m.csv")));
+        assertTrue(e.getMessage().contains("m.csv") && e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
     void truncateDropsRedoneEpochs() {
         MetricsCsv csv = new MetricsCsv(dir.resolve("m.csv"));
         csv.append(row("student", 0, 0, 60));
@@ -104,5 +154,7 @@ class RunRecordsTest {
         assertEquals(2.0, Stats.mean(List.of(1.0, 2.0, 3.0)), 1e-12);
         assertEquals(1.0, Stats.std(List.of(1.0, 2.0, 3.0)), 1e-12);
         assertEquals(0.0, Stats.std(List.of(5.0)), 1e-12);
+        assertTrue(Double.isNaN(Stats.mean(List.of())) && Double.isNaN(Stats.std(List.of())));
+        assertEquals(2.0, Stats.mean(List.of(1.0, Double.NaN, 3.0)), 1e-12, "a seed without a value is left out");
     }
 }

@@ -26,7 +26,7 @@ class SweepTableTest {
         // (macs, top-1): a (100, 80), b (50, 85) dominates a and c (200, 70); d has not started
         List<SweepTable.Row> rows = List.of(row("a", 100, 80.0), row("b", 50, 85.0), row("c", 200, 70.0),
                 row("d", 10, null));
-        List<String> lines = SweepTable.format(rows, "macs").lines().toList();
+        List<String> lines = SweepTable.format(rows, "macs", Path.of("/runs/sweeps/s")).lines().toList();
         List<String> header = Arrays.asList(lines.get(0).split(","));
         assertEquals("cell", header.get(0));
         int pareto = header.indexOf("pareto_macs");
@@ -39,8 +39,9 @@ class SweepTableTest {
         assertEquals("50.0000", lines.get(2).split(",")[macs]);
         assertEquals("not started", lines.get(4).split(",")[status]);
         assertEquals(header.size(), lines.get(1).split(",", -1).length);
+        assertEquals("../../a", lines.get(1).split(",")[header.indexOf("run_folder")], "relative to the sweep's folder");
         // on bytes all four cost the same: only the most accurate finished cell is on the front
-        List<String> byBytes = SweepTable.format(rows, "bytes_jpeg").lines().toList();
+        List<String> byBytes = SweepTable.format(rows, "bytes_jpeg", Path.of("/runs")).lines().toList();
         int p2 = Arrays.asList(byBytes.get(0).split(",")).indexOf("pareto_bytes_jpeg");
         assertEquals("true", byBytes.get(2).split(",")[p2]);
         assertEquals("false", byBytes.get(1).split(",")[p2]);
