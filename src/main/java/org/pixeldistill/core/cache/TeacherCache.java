@@ -149,11 +149,13 @@ public final class TeacherCache {
 
     /** "10000 images x 4 views, 2.3 MB, at /path" for the console. */
     public String describe() {
-        return images() + " images x " + views() + " views, " + megabytes(sizeBytes) + ", at " + file;
+        return images() + " images x " + views() + " views, " + size(sizeBytes) + ", at " + file;
     }
 
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    /** "840 kB", "4.6 MB" (decimal units, as file managers show them). */
+    static String size(long bytes) {
+        return bytes < 1_000_000 ? String.format(Locale.ROOT, "%d kB", (bytes + 500) / 1000)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     private int record(int image, int view) {
