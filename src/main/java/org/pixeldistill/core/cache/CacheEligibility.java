@@ -3,6 +3,9 @@ package org.pixeldistill.core.cache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.pixeldistill.core.distill.DkdDistiller;
+import org.pixeldistill.core.distill.IsrdDistiller;
+import org.pixeldistill.core.distill.KdDistiller;
 
 /**
  * Whether a student's distillers can run from a teacher cache, and the one line the console
@@ -12,7 +15,7 @@ import java.util.Set;
  */
 public final class CacheEligibility {
     /** Config names of the distillers that need nothing from the teacher but its logits. */
-    public static final Set<String> FROM_LOGITS_AND_VIEWS = Set.of("kd", "dkd", "isrd");
+    public static final Set<String> FROM_LOGITS_AND_VIEWS = Set.of(KdDistiller.NAME, DkdDistiller.NAME, IsrdDistiller.NAME);
 
     /** The decision and why, in words for the console. */
     public record Decision(boolean useCache, String reason) {}

@@ -17,13 +17,21 @@ import org.pixeldistill.core.data.TwoViewSampler;
  * students draw one recorded view per image per epoch, rebuild their large and small views from
  * its crop box and flip, and read the teacher's logits instead of running the teacher.
  *
- * <p>Storage: logits are kept whole, as 32-bit floats. Measured (TeacherCacheStorageMeasure, a
- * trained demo teacher for 10 classes, synthetic teacher-like logits for 200): fp16 and top-k
- * both change KD and DKD losses by far more than float round-off (top-5-plus-uniform-rest moves
- * DKD's non-target term by tens of percent, since that term lives on the classes top-k drops),
- * while whole fp32 records cost 57 bytes per view at 10 classes and 817 at 200: 4.6 MB for the
- * 10,000-image demo slice at 8 views, 39 MB for CUB's 5,994 images at 8 views. Exact losses are
- * worth that much disk.
+ * <p>Storage: logits are kept whole, as 32-bit floats, because that is the only choice measured
+ * to keep the losses equal to the live teacher's (TeacherCacheStorageMeasure; 2,000 views; the
+ * demo teacher and student trained one epoch for 10 classes, synthetic confident logits for
+ * 200; KD at t = 4, DKD alpha 1, beta 8):
+ * <ul>
+ *   <li>fp32, 57 bytes a record at 10 classes, 817 at 200: the losses exactly;
+ *   <li>fp16, 37 and 417 bytes: KD off by 2e-5 and 3e-6 relative, DKD by 4e-6 and 2e-7: close,
+ *       but beyond the 1e-5 the equality test (CachedLossesTest) allows;
+ *   <li>top-k plus the rest spread evenly (Fast KD's format), 21-37 bytes at 10 classes (k = 1-5),
+ *       37-97 at 200 (k = 5-20): KD off by 10-55 % and 57-83 %, DKD by 10-29 % and 59-84 %. At
+ *       t = 4 the spread-out rest weighs as much as the kept classes, and DKD's non-target term
+ *       lives on exactly the classes top-k drops.
+ * </ul>
+ * Whole fp32 costs 4.6 MB for the 10,000-image demo slice at 8 views and about 39 MB for CUB's
+ * 5,994 images at 8 views: exact losses are worth that much disk.
  *
  * <p>The file lives beside the teacher's run folder ({@link #folderBeside}), named by its key
  * ({@link #fileFor}), so every seed, method and ratio that asks with the same key shares it. A

@@ -24,7 +24,11 @@ final class CacheFixture implements AutoCloseable {
     final Network teacher;
 
     CacheFixture(int trainLimit) {
-        data = new DataConfig("fashion-mnist", DATA, trainLimit, 20, null, null, null, "pad", null, 2, true, "area",
+        this(trainLimit, 20);
+    }
+
+    CacheFixture(int trainLimit, int testLimit) {
+        data = new DataConfig("fashion-mnist", DATA, trainLimit, testLimit, null, null, null, "pad", null, 2, true, "area",
                 null, 1);
         train = DataSets.open(data, Path.of("")).train();
         Normalization norm = Normalization.of(data, 1);
