@@ -25,10 +25,8 @@ public final class CacheEligibility {
     /**
      * @param mode {@code distill.teacher_cache}: "auto" or "off"
      * @param distillers config names of the active distillers
-     * @param teacherSize the teacher's input size
-     * @param studentSize the student's input size
      */
-    public static Decision decide(String mode, List<String> distillers, int teacherSize, int studentSize) {
+    public static Decision decide(String mode, List<String> distillers) {
         if ("off".equals(mode)) {
             return new Decision(false, "teacher cache off (distill.teacher_cache: off): the teacher runs live");
         }
@@ -47,10 +45,6 @@ public final class CacheEligibility {
         if (!live.isEmpty()) {
             return new Decision(false, "teacher cache off: " + String.join(", ", live)
                     + (live.size() == 1 ? " reads" : " read") + " the teacher's feature maps, so the teacher runs live");
-        }
-        if (teacherSize == studentSize) {
-            return new Decision(false, "teacher cache off: the student sees the teacher's size (one view made the"
-                    + " student's way), so the teacher runs live");
         }
         return new Decision(true, "teacher cache on: " + String.join(", ", distillers)
                 + " need only the teacher's logits and the large view");

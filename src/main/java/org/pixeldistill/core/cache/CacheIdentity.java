@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.DataConfig;
 import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.data.RawImage;
 import org.pixeldistill.core.model.BackboneSpec;
@@ -22,6 +23,16 @@ public final class CacheIdentity {
     static final int SAMPLED_IMAGES = 16;
 
     private CacheIdentity() {}
+
+    /**
+     * The caller's part of a key's data line for a run config's training split: the data set, its
+     * folder resolved as {@code DataSets.open} resolves it, and the settings that pick the images.
+     */
+    public static String dataSource(DataConfig cfg, Path baseDir) {
+        Path path = Path.of(cfg.path());
+        Path root = path.isAbsolute() ? path : baseDir.resolve(path).toAbsolutePath().normalize();
+        return cfg.dataset() + " at " + root + ", train_limit " + cfg.trainLimit() + ", split_ratio " + cfg.splitRatio();
+    }
 
     /**
      * A frozen network: its architecture and the SHA-256 of its weights file. A teacher retrained

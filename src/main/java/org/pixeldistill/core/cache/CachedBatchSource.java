@@ -36,11 +36,6 @@ final class CachedBatchSource implements BatchSource {
             throw new IllegalArgumentException("the cache was recorded with other views: " + cache.key().views()
                     + ", the student's sampler makes " + sampler.largeViewRecipe());
         }
-        if (sampler.largeSize() == sampler.smallSize()) {
-            // then one array, made the small view's way, is both views, and the live teacher sees that
-            throw new IllegalArgumentException("a student at the teacher's size runs with the live teacher"
-                    + " (see CacheEligibility)");
-        }
         this.cache = cache;
         this.images = images;
         this.sampler = sampler;
@@ -63,7 +58,8 @@ final class CachedBatchSource implements BatchSource {
         int classes = cache.classes();
         int largeLen = channels * sampler.largeSize() * sampler.largeSize();
         int smallLen = channels * sampler.smallSize() * sampler.smallSize();
-        float[] large = new float[n * largeLen];
+        boolean shared = sampler.largeSize() == sampler.smallSize();
+        float[] large = shared ? null : new float[n * largeLen];
         float[] small = new float[n * smallLen];
         float[] logits = new float[n * classes];
         int[] labels = new int[n];
@@ -82,17 +78,21 @@ final class CachedBatchSource implements BatchSource {
             int view = RecordedViews.pick(seed, epoch, index, cache.views());
             TwoViewSampler.Views v = sampler.rebuild(img, cache.box(index, view), cache.flipped(index, view));
             System.arraycopy(v.small(), 0, small, count * smallLen, smallLen);
-            System.arraycopy(v.large(), 0, large, count * largeLen, largeLen);
+            if (!shared) {
+                System.arraycopy(v.large(), 0, large, count * largeLen, largeLen);
+            }
             cache.copyLogits(index, view, logits, count * classes);
             labels[count++] = images.label(index);
         }
         if (count < n) {
-            large = Arrays.copyOf(large, count * largeLen);
+            large = shared ? null : Arrays.copyOf(large, count * largeLen);
             small = Arrays.copyOf(small, count * smallLen);
             logits = Arrays.copyOf(logits, count * classes);
             labels = Arrays.copyOf(labels, count);
         }
-        Batch batch = new Batch(large, small, labels, count, channels, sampler.largeSize(), sampler.smallSize(), logits);
+        // equal sizes: one array is both views, as in the live loader
+        Batch batch = new Batch(shared ? small : large, small, labels, count, channels, sampler.largeSize(),
+                sampler.smallSize(), logits);
         return new Built(batch, n - count);
     }
 }

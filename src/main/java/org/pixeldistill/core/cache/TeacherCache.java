@@ -34,7 +34,8 @@ import org.pixeldistill.core.data.TwoViewSampler;
  * 5,994 images at 8 views: exact losses are worth that much disk.
  *
  * <p>The file lives beside the teacher's run folder ({@link #folderBeside}), named by its key
- * ({@link #fileFor}), so every seed, method and ratio that asks with the same key shares it. A
+ * ({@link #fileFor}), so every seed, method and ratio that asks with the same key shares it (a
+ * student at the teacher's own size gets a cache of its own: its one view is made its way). A
  * cache is loaded whole into memory (it is checked whole on opening anyway); files above 2 GB are
  * refused.
  */

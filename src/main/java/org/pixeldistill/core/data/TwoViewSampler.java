@@ -86,10 +86,13 @@ public final class TwoViewSampler {
     }
 
     /**
-     * The large view alone, made the large view's way even when the two sizes are equal (where
-     * {@link #rebuild} makes one array the small view's way): what a cached teacher is shown.
+     * The large view alone, as {@link #rebuild} makes it (with equal sizes: the one array made the
+     * small view's way): what a teacher cache shows the teacher.
      */
     public float[] largeView(RawImage img, CropBox box, boolean mirrored) {
+        if (largeSize == smallSize) {
+            return view(img, box, smallSize, smallMode, mirrored);
+        }
         return view(img, box, largeSize, largeMode(box, largeSize), mirrored);
     }
 
@@ -97,7 +100,8 @@ public final class TwoViewSampler {
      * Everything that decides a training draw and its large view, as text: the crop and its
      * settings, the flip, the large size and interpolation rule, the normalisation. Two samplers
      * with equal recipes draw equal boxes from equal generators and make equal large views; the
-     * small size and interpolation are left out on purpose (a teacher cache serves every ratio).
+     * small size and interpolation are left out on purpose (a teacher cache serves every ratio),
+     * except when the sizes are equal, where the small view's interpolation makes the one array.
      */
     public String largeViewRecipe() {
         String cropText = switch (crop) {
@@ -105,8 +109,9 @@ public final class TwoViewSampler {
             case "pad" -> "pad " + pad;
             default -> crop;
         };
-        return "crop=" + cropText + "; flip=" + flip + "; large=" + largeSize
-                + " bilinear, area above " + AREA_ABOVE + "x; mean=" + java.util.Arrays.toString(norm.mean())
+        String large = largeSize == smallSize ? " made as the small view (" + smallMode.name().toLowerCase(java.util.Locale.ROOT) + ")"
+                : " bilinear, area above " + AREA_ABOVE + "x";
+        return "crop=" + cropText + "; flip=" + flip + "; large=" + largeSize + large + "; mean=" + java.util.Arrays.toString(norm.mean())
                 + " std=" + java.util.Arrays.toString(norm.std());
     }
 

@@ -45,6 +45,15 @@ class CacheKeyAndEligibilityTest {
     }
 
     @Test
+    void theDataSourceResolvesTheFolderLikeTheDataSets(@TempDir Path dir) {
+        DataConfig relative = new DataConfig("fashion-mnist", "../data", 500, null, null, null, null, null, null, null,
+                null, null, null, null);
+        String source = CacheIdentity.dataSource(relative, dir.resolve("configs"));
+        assertTrue(source.startsWith("fashion-mnist at " + dir.resolve("data").toAbsolutePath()), source);
+        assertTrue(source.contains("train_limit 500"), source);
+    }
+
+    @Test
     void keysNameTheirFirstDifference() {
         CacheKey k = new CacheKey("t", "d", "v", 4, 0);
         assertNotEquals(k.digest(), new CacheKey("t", "d", "v", 4, 1).digest());
@@ -55,17 +64,16 @@ class CacheKeyAndEligibilityTest {
 
     @Test
     void logitDistillersRunFromTheCacheFeatureDistillersDoNot() {
-        assertTrue(CacheEligibility.decide("auto", List.of("kd"), 28, 7).useCache());
-        assertTrue(CacheEligibility.decide("auto", List.of("dkd", "isrd"), 28, 7).useCache());
-        assertTrue(CacheEligibility.decide("auto", List.of("kd", "isrd"), 28, 7).reason().startsWith("teacher cache on"));
+        assertTrue(CacheEligibility.decide("auto", List.of("kd")).useCache());
+        assertTrue(CacheEligibility.decide("auto", List.of("dkd", "isrd")).useCache());
+        assertTrue(CacheEligibility.decide("auto", List.of("kd", "isrd")).reason().startsWith("teacher cache on"));
         for (String feature : List.of("at", "sp", "ickd", "fitnet", "feature")) {
-            CacheEligibility.Decision d = CacheEligibility.decide("auto", List.of("kd", feature), 28, 7);
+            CacheEligibility.Decision d = CacheEligibility.decide("auto", List.of("kd", feature));
             assertFalse(d.useCache(), feature);
             assertTrue(d.reason().contains(feature + " reads the teacher's feature maps"), d.reason());
         }
-        assertFalse(CacheEligibility.decide("off", List.of("kd"), 28, 7).useCache());
-        assertFalse(CacheEligibility.decide("auto", List.of("kd"), 28, 28).useCache());
-        assertFalse(CacheEligibility.decide("auto", List.of(), 28, 7).useCache());
-        assertThrows(IllegalArgumentException.class, () -> CacheEligibility.decide("on", List.of("kd"), 28, 7));
+        assertFalse(CacheEligibility.decide("off", List.of("kd")).useCache());
+        assertFalse(CacheEligibility.decide("auto", List.of()).useCache());
+        assertThrows(IllegalArgumentException.class, () -> CacheEligibility.decide("on", List.of("kd")));
     }
 }

@@ -2,7 +2,9 @@ package org.pixeldistill.core.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -19,6 +21,7 @@ import org.pixeldistill.core.config.DistillConfig;
 import org.pixeldistill.core.data.Batch;
 import org.pixeldistill.core.data.BatchLoader;
 import org.pixeldistill.core.data.EpochOrder;
+import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.data.TwoViewSampler;
 import org.pixeldistill.core.distill.DistillContext;
 import org.pixeldistill.core.distill.Distiller;
@@ -110,6 +113,23 @@ class CachedLossesTest {
             assertArrayEquals(drawn.small(), java.util.Arrays.copyOfRange(b.small(), k * small, (k + 1) * small));
             assertArrayEquals(drawn.large(), java.util.Arrays.copyOfRange(b.large(), k * large, (k + 1) * large));
             assertEquals(fx.train.label(image), b.labels()[k]);
+        }
+    }
+
+    @Test
+    void aStudentAtTheTeachersSizeHasItsOwnCacheOfTheOneSharedView(@TempDir Path other) {
+        Normalization norm = Normalization.of(fx.data, 1);
+        TwoViewSampler same = new TwoViewSampler(fx.data, 28, 28, norm.mean(), norm.std());
+        CacheKey key = CacheKey.of("test teacher (random weights, seed 0)", "slice", fx.train, same, 1, 0);
+        assertNotEquals(fx.key(1, 0).digest(), key.digest(), "its views are made another way");
+        TeacherCache own = TeacherCache.openOrBuild(other, CacheBuild.of(fx.cacheTeacher(), fx.train, same, key),
+                CacheListener.SILENT, () -> false);
+        try (BatchLoader loader = own.loader(fx.train, same, 16, STUDENT_SEED, 0, 1);
+                NDManager m = fx.teacher.manager().newSubManager()) {
+            Batch b = loader.next();
+            assertSame(b.small(), b.large(), "one array is both views, as in the live loader");
+            float[] live = fx.teacher.forward(m.create(b.large(), new Shape(b.count(), 1, 28, 28)), false).logits().toFloatArray();
+            assertClose(live, b.teacherLogits(), 1e-4, "teacher logits on the shared view");
         }
     }
 

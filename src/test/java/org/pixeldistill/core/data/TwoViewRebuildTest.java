@@ -38,12 +38,14 @@ class TwoViewRebuildTest {
     }
 
     @Test
-    void largeViewAloneMatchesTheLargeViewOfTwoSizes() {
+    void largeViewAloneIsTheLargeViewOfTraining() {
         RawImage img = Fixtures.traceable(1, 28, Set.of()).image(0);
-        TwoViewSampler s = new TwoViewSampler(cfg("rrc", "nearest"), 56, 14, new float[] {0f}, new float[] {1f});
-        for (int seed = 0; seed < 8; seed++) {
-            TwoViewSampler.Views v = s.train(img, new Random(seed));
-            assertArrayEquals(v.large(), s.largeView(img, v.box(), v.flipped()));
+        for (int[] sizes : new int[][] {{56, 14}, {28, 28}}) {
+            TwoViewSampler s = new TwoViewSampler(cfg("rrc", "nearest"), sizes[0], sizes[1], new float[] {0f}, new float[] {1f});
+            for (int seed = 0; seed < 8; seed++) {
+                TwoViewSampler.Views v = s.train(img, new Random(seed));
+                assertArrayEquals(v.large(), s.largeView(img, v.box(), v.flipped()), sizes[0] + "/" + sizes[1]);
+            }
         }
     }
 
@@ -57,5 +59,9 @@ class TwoViewRebuildTest {
         assertNotEquals(base, new TwoViewSampler(cfg("pad", "area"), 56, 7, m, sd).largeViewRecipe());
         assertNotEquals(base, new TwoViewSampler(cfg("pad", "area"), 28, 7, m, new float[] {0.5f}).largeViewRecipe());
         assertTrue(base.contains("pad 2"), base);
+        // equal sizes make one array the small view's way: its interpolation then counts
+        String same = new TwoViewSampler(cfg("pad", "area"), 28, 28, m, sd).largeViewRecipe();
+        assertNotEquals(base, same);
+        assertNotEquals(same, new TwoViewSampler(cfg("pad", "nearest"), 28, 28, m, sd).largeViewRecipe());
     }
 }
