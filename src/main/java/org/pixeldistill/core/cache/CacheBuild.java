@@ -38,6 +38,11 @@ public record CacheBuild(CacheTeacher teacher, ImageDataset images, TwoViewSampl
         }
     }
 
+    /** Bytes the cache file will take: callers compare with {@link TeacherCache#MAX_BYTES} first. */
+    public long expectedBytes() {
+        return CacheFile.headerBytes(key) + (long) images.size() * key.viewCount() * CacheFile.recordBytes(classes()) + 4;
+    }
+
     /** Batches of {@value #DEFAULT_BATCH} views, 2 workers, chunks of {@value #DEFAULT_CHUNK} images. */
     public static CacheBuild of(CacheTeacher teacher, ImageDataset images, TwoViewSampler sampler, CacheKey key) {
         return new CacheBuild(teacher, images, sampler, key, DEFAULT_BATCH, 2, DEFAULT_CHUNK);

@@ -46,6 +46,11 @@ final class CacheFile {
         return 4 * 4 + 1 + 4 * classes;
     }
 
+    /** Bytes before the records. */
+    static long headerBytes(CacheKey key) {
+        return FIXED_HEADER + key.text().getBytes(StandardCharsets.UTF_8).length;
+    }
+
     static void write(Path file, String magic, CacheKey key, CacheRecords r) {
         AtomicFiles.write(file, raw -> {
             BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 16);
@@ -149,7 +154,7 @@ final class CacheFile {
 
     private static byte[] readAll(Path file) throws CacheInvalidException {
         try {
-            if (Files.size(file) > Integer.MAX_VALUE - 16) {
+            if (Files.size(file) > TeacherCache.MAX_BYTES) {
                 throw new CacheInvalidException("larger than 2 GB, more than this workbench loads (record fewer views)");
             }
             return Files.readAllBytes(file);

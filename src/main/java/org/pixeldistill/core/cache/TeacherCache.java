@@ -40,6 +40,9 @@ import org.pixeldistill.core.data.TwoViewSampler;
  * refused.
  */
 public final class TeacherCache {
+    /** The largest cache this workbench records and loads (it is held in memory, in Java arrays). */
+    public static final long MAX_BYTES = Integer.MAX_VALUE - 16;
+
     private final Path file;
     private final CacheKey key;
     private final CacheRecords records;
@@ -86,6 +89,11 @@ public final class TeacherCache {
     public static TeacherCache openOrBuild(Path folder, CacheBuild build, CacheListener listener, BooleanSupplier cancelled) {
         Path file = fileFor(folder, build.key());
         int images = build.images().size();
+        if (build.expectedBytes() > MAX_BYTES) {
+            throw new IllegalArgumentException("a teacher cache of " + images + " images x " + build.views()
+                    + " views would take " + size(build.expectedBytes()) + ", more than the " + size(MAX_BYTES)
+                    + " this workbench loads: record fewer views or run the teacher live");
+        }
         try {
             TeacherCache cache = open(file, build.key(), images, build.classes());
             listener.onMessage("teacher cache reused: " + cache.describe());

@@ -1,6 +1,7 @@
 package org.pixeldistill.core.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -89,6 +90,7 @@ class CacheDamageTest {
         assertTrue(heard.said("teacher cache reused"), heard.messages.toString());
         assertFalse(heard.said("recorded"), heard.messages.toString());
         assertTrue(Files.getLastModifiedTime(file).toMillis() == modified);
+        assertEquals(good.length, fx.build(2).expectedBytes(), "the size is known before the build");
     }
 
     @Test
