@@ -41,8 +41,8 @@ class TeacherCacheStorageMeasure {
     void measure() {
         GradMode.offOnThisThread();
         try (CacheFixture fx = new CacheFixture(0, 2000); Network student = CacheFixture.student();
+                Network teacherNet = Network.create(fx.teacher.spec(), Device.cpu(), 0, true);
                 NDManager m = NDManager.newBaseManager()) {
-            Network teacherNet = Network.create(fx.teacher.spec(), Device.cpu(), 0, true);
             train(teacherNet, fx, 28);
             train(student, fx, 7);
             List<float[]> t = new ArrayList<>();
@@ -59,7 +59,6 @@ class TeacherCacheStorageMeasure {
                 }
             }
             report(m, "10 classes, trained demo networks", concat(t), concat(s), concatInts(y), 10);
-            teacherNet.close();
             Random rng = new Random(1);
             int n = 2000;
             int c = 200;
