@@ -9,10 +9,7 @@ import org.pixeldistill.core.config.ConfigException;
  * Builds batch {@code b} of one epoch from nothing but (data set, sampler, seed, epoch, b), so any
  * thread may build any batch and the result is the same.
  */
-final class BatchAssembler {
-    /** A batch and how many of its images did not decode. */
-    record Built(Batch batch, int skipped) {}
-
+final class BatchAssembler implements BatchSource {
     private final ImageDataset dataset;
     private final TwoViewSampler sampler;
     private final int batchSize;
@@ -28,14 +25,16 @@ final class BatchAssembler {
         this.training = training;
         this.seed = seed;
         this.epoch = epoch;
-        this.order = training ? permutation(dataset.size(), new Random(Seeds.mix(seed, epoch))) : identity(dataset.size());
+        this.order = training ? EpochOrder.shuffled(dataset.size(), seed, epoch) : EpochOrder.identity(dataset.size());
     }
 
-    int batchCount() {
+    @Override
+    public int batchCount() {
         return (dataset.size() + batchSize - 1) / batchSize;
     }
 
-    Built build(int b) {
+    @Override
+    public Built build(int b) {
         int from = b * batchSize;
         int n = Math.min(dataset.size(), from + batchSize) - from;
         int channels = dataset.channels();
@@ -79,24 +78,5 @@ final class BatchAssembler {
         }
         float[] largeOut = shared ? small : large;
         return new Built(new Batch(largeOut, small, labels, count, channels, sampler.largeSize(), sampler.smallSize()), failed);
-    }
-
-    private static int[] identity(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
-    }
-
-    private static int[] permutation(int n, Random rng) {
-        int[] a = identity(n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 }

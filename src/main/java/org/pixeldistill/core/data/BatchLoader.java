@@ -24,22 +24,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
     private static final AtomicInteger THREAD_COUNTER = new AtomicInteger();
 
-    private final BatchAssembler assembler;
+    private final BatchSource source;
     private final int batchCount;
     private final int ahead;
     private final ExecutorService pool;
-    private final ArrayDeque<Future<BatchAssembler.Built>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Future<BatchSource.Built>> inFlight = new ArrayDeque<>();
     private int nextToSubmit;
     private Batch ready;
     private long waitNanos;
     private int skipped;
 
     public BatchLoader(ImageDataset ds, TwoViewSampler sampler, int batchSize, boolean training, long seed, int epoch, int workers) {
-        if (batchSize < 1 || workers < 1) {
-            throw new IllegalArgumentException("batch size and workers must be >= 1, got " + batchSize + " and " + workers);
+        this(new BatchAssembler(ds, sampler, positive(batchSize, workers), training, seed, epoch), workers);
+    }
+
+    /** Runs any batch source (the teacher cache's, say) on {@code workers} threads. */
+    public BatchLoader(BatchSource source, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, got " + workers);
         }
-        this.assembler = new BatchAssembler(ds, sampler, batchSize, training, seed, epoch);
-        this.batchCount = assembler.batchCount();
+        this.source = source;
+        this.batchCount = source.batchCount();
         // One batch per worker plus two ready: the consumer rarely waits, and memory stays bounded.
         this.ahead = workers + 2;
         this.pool = Executors.newFixedThreadPool(workers, r -> {
@@ -70,9 +75,9 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
     @Override
     public boolean hasNext() {
         while (ready == null && !inFlight.isEmpty()) {
-            Future<BatchAssembler.Built> head = inFlight.poll();
+            Future<BatchSource.Built> head = inFlight.poll();
             submitNext();
-            BatchAssembler.Built built = await(head);
+            BatchSource.Built built = await(head);
             skipped += built.skipped();
             if (built.batch().count() > 0) {
                 ready = built.batch();
@@ -94,7 +99,7 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
     /** Stops the workers (they finish at most the image in hand); the loader is unusable after. */
     @Override
     public void close() {
-        for (Future<BatchAssembler.Built> f : inFlight) {
+        for (Future<BatchSource.Built> f : inFlight) {
             f.cancel(true);
         }
         inFlight.clear();
@@ -107,16 +112,23 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
         }
     }
 
+    private static int positive(int batchSize, int workers) {
+        if (batchSize < 1 || workers < 1) {
+            throw new IllegalArgumentException("batch size and workers must be >= 1, got " + batchSize + " and " + workers);
+        }
+        return batchSize;
+    }
+
     private boolean submitNext() {
         if (nextToSubmit >= batchCount || pool.isShutdown()) {
             return false;
         }
         int b = nextToSubmit++;
-        inFlight.add(pool.submit(() -> assembler.build(b)));
+        inFlight.add(pool.submit(() -> source.build(b)));
         return true;
     }
 
-    private BatchAssembler.Built await(Future<BatchAssembler.Built> f) {
+    private BatchSource.Built await(Future<BatchSource.Built> f) {
         long start = System.nanoTime();
         try {
             return f.get();

@@ -60,13 +60,59 @@ public final class TwoViewSampler {
         return smallSize;
     }
 
+    /** The random part of one training view: its crop box and whether it is mirrored. */
+    public record Draw(CropBox box, boolean flipped) {}
+
     /** Training views: a random box per {@code data.crop}, a random flip when {@code data.flip}. */
     public Views train(RawImage img, Random rng) {
+        Draw d = draw(img, rng);
+        return rebuild(img, d.box(), d.flipped());
+    }
+
+    /** The box and flip {@link #train} would use with this {@code rng}, without making the views. */
+    public Draw draw(RawImage img, Random rng) {
         CropBox box = trainBox(img, rng);
-        boolean mirrored = flip && rng.nextBoolean();
+        return new Draw(box, flip && rng.nextBoolean());
+    }
+
+    /**
+     * The training views of a given box and flip, pixel for pixel what {@link #train} makes after
+     * drawing them: a recorded view (the teacher cache's) comes back exactly.
+     */
+    public Views rebuild(RawImage img, CropBox box, boolean mirrored) {
         float[] small = view(img, box, smallSize, smallMode, mirrored);
-        float[] large = largeSize == smallSize ? small : view(img, box, largeSize, largeMode(box, largeSize), mirrored);
+        float[] large = largeSize == smallSize ? small : largeView(img, box, mirrored);
         return new Views(large, small, box, mirrored);
+    }
+
+    /**
+     * The large view alone, as {@link #rebuild} makes it (with equal sizes: the one array made the
+     * small view's way): what a teacher cache shows the teacher.
+     */
+    public float[] largeView(RawImage img, CropBox box, boolean mirrored) {
+        if (largeSize == smallSize) {
+            return view(img, box, smallSize, smallMode, mirrored);
+        }
+        return view(img, box, largeSize, largeMode(box, largeSize), mirrored);
+    }
+
+    /**
+     * Everything that decides a training draw and its large view, as text: the crop and its
+     * settings, the flip, the large size and interpolation rule, the normalisation. Two samplers
+     * with equal recipes draw equal boxes from equal generators and make equal large views; the
+     * small size and interpolation are left out on purpose (a teacher cache serves every ratio),
+     * except when the sizes are equal, where the small view's interpolation makes the one array.
+     */
+    public String largeViewRecipe() {
+        String cropText = switch (crop) {
+            case "rrc" -> "rrc scale=[" + scaleLow + "," + scaleHigh + "] ratio=[3/4,4/3]";
+            case "pad" -> "pad " + pad;
+            default -> crop;
+        };
+        String large = largeSize == smallSize ? " made as the small view (" + smallMode.name().toLowerCase(java.util.Locale.ROOT) + ")"
+                : " bilinear, area above " + AREA_ABOVE + "x";
+        return "crop=" + cropText + "; flip=" + flip + "; large=" + largeSize + large + "; mean=" + java.util.Arrays.toString(norm.mean())
+                + " std=" + java.util.Arrays.toString(norm.std());
     }
 
     /**
