@@ -2,9 +2,9 @@ package org.pixeldistill.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.TrainingListener;
 
 /**
  * Progress on the console: a line every few seconds with epoch, batch, loss, speed and time

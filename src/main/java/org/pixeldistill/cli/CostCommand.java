@@ -17,11 +17,11 @@ import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.data.DataSets;
 import org.pixeldistill.core.data.ImageDataset;
+import org.pixeldistill.core.loop.TeacherConfigs;
 import org.pixeldistill.core.model.BackboneSpec;
-import org.pixeldistill.core.train.TeacherConfigs;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

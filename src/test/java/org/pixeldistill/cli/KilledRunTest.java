@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.Checkpoint;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.Checkpoint;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingListener;
 
 /** A training JVM killed with SIGKILL after an epoch leaves readable records, and the run resumes. */
 class KilledRunTest {

@@ -3,7 +3,7 @@ package org.pixeldistill.core.detect;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pixeldistill.core.train.Cancellation;
+import org.pixeldistill.core.loop.Cancellation;
 
 /** A detector's AP on a test set, in its own view's pixels, with RetinaNet's inference. */
 public final class DetectionEvaluator {

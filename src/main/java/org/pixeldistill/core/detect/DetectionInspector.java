@@ -7,7 +7,7 @@ import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.data.Interpolation;
 import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.data.RawImage;
-import org.pixeldistill.core.train.GradMode;
+import org.pixeldistill.core.loop.GradMode;
 
 /**
  * "What does my low-resolution camera still find": opens a finished detector run and shows, test

@@ -11,9 +11,9 @@ import org.pixeldistill.core.config.TasConfig;
 import org.pixeldistill.core.config.TrainConfig;
 import org.pixeldistill.core.data.DataSets;
 import org.pixeldistill.core.data.DataSplits;
+import org.pixeldistill.core.loop.TeacherConfigs;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.model.Backbones;
-import org.pixeldistill.core.train.TeacherConfigs;
 
 /**
  * Expands a base config into the grid of a sweep: ratios x students x methods, every cell a full

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.pixeldistill.core.config.ConfigHash;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.TrainingFailedException;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingFailedException;
-import org.pixeldistill.core.train.TrainingListener;
 
 /**
  * Runs the cells of a sweep one after another, each in a folder named by the cell and the hash

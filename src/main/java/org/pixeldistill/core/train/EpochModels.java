@@ -4,11 +4,12 @@ import java.util.List;
 import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.data.TwoViewSampler;
 import org.pixeldistill.core.distill.Distiller;
+import org.pixeldistill.core.loop.LiveNetworks;
 
 /**
  * The live networks of a stage at the end of an epoch, for listeners that look inside them (the
  * workbench's ISRD view: reconstructions and attention maps of a few test images). Valid only
- * during the {@link TrainingListener#onEpochModels} call, on the training thread; a listener
+ * during the {@code TrainingListener.onEpochModels} call, on the training thread; a listener
  * copies what it needs into plain arrays and must not keep these references.
  *
  * @param teacher the frozen network distilled from, or null for a single model
@@ -17,4 +18,4 @@ import org.pixeldistill.core.distill.Distiller;
  * @param test the test split the images come from
  */
 public record EpochModels(String stage, int seed, int epoch, Network student, Network teacher,
-        List<Distiller> distillers, TwoViewSampler sampler, ImageDataset test) {}
+        List<Distiller> distillers, TwoViewSampler sampler, ImageDataset test) implements LiveNetworks {}

@@ -1,12 +1,12 @@
 package org.pixeldistill.ui.training;
 
+import org.pixeldistill.core.loop.LiveNetworks;
 import org.pixeldistill.core.util.Texts;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.StringProperty;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.EpochModels;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
 
 /**
@@ -51,7 +51,7 @@ final class GuardedListeners implements TrainingListener {
     }
 
     @Override
-    public void onEpochModels(EpochModels models) {
+    public void onEpochModels(LiveNetworks models) {
         each(l -> l.onEpochModels(models));
     }
 

@@ -19,9 +19,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsCsv;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
 
 /**

@@ -4,8 +4,8 @@ import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.StringProperty;
 import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.TrainingListener.BatchProgress;
-import org.pixeldistill.core.train.TrainingListener.StageStart;
+import org.pixeldistill.core.loop.TrainingListener.BatchProgress;
+import org.pixeldistill.core.loop.TrainingListener.StageStart;
 
 /** The words of the progress line and status line, kept apart from the view-model so they can be read and tested. */
 public final class ProgressText {
@@ -29,7 +29,7 @@ public final class ProgressText {
         return seeds > 1 && i == stages.size() - 1 ? label + " seed " + seed : label;
     }
 
-    /** The stages a run trains, in order, as {@link org.pixeldistill.core.train.RunPipeline} does. */
+    /** The stages a run trains, in order, as {@link org.pixeldistill.core.pipeline.RunPipeline} does. */
     public static List<String> stagesOf(RunConfig config) {
         return config.hasTas() ? List.of("teacher", "assistant", "student")
                 : config.isDistillation() ? List.of("teacher", "student") : List.of("model");

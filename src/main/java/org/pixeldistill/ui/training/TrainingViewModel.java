@@ -24,11 +24,11 @@ import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunCancelledException;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingFailedException;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.RunCancelledException;
+import org.pixeldistill.core.pipeline.RunPipeline;
+import org.pixeldistill.core.loop.TrainingFailedException;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.loop.Checkpoint;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
-import org.pixeldistill.core.train.Checkpoint;
 
 /** The inspector on a tiny real run: a teacher at 56, its student at 14 (r = 4), 8 test scenes. */
 class DetectionInspectorTest {

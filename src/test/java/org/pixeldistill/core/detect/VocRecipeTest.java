@@ -12,11 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingListener;
 
 /**
  * The VOC recipe in sample-configs as shipped, shrunk only in sizes and budget (its own structure:

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.RunCancelledException;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunCancelledException;
-import org.pixeldistill.core.train.TrainingListener;
 
 /** An interrupted sweep loses no finished cell and picks up where it stopped. */
 class SweepRunnerTest {

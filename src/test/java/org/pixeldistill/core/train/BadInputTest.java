@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.Devices;
+import org.pixeldistill.core.loop.TrainingFailedException;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.RunFolder;
 
 /** Each bad input stops with a one-line reason naming the key or file, and nothing is lost. */

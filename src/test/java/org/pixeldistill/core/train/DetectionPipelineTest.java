@@ -10,6 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.StepTiming;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
+import org.pixeldistill.core.pipeline.StepBenchmark;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
@@ -68,7 +73,7 @@ class DetectionPipelineTest {
         teacher("");
         Path cfg = TinyRuns.write(dir, "afp.yaml", "name: det-afp\nteacher:\n  config: teacher.yaml\n"
                 + "tas:\n  init_from_assistant: false\n" + data() + model(14, "small") + detect("") + TRAIN);
-        StepBenchmark.Result r = StepBenchmark.run(TinyRuns.load(cfg), 1, 2);
+        StepTiming r = StepBenchmark.run(TinyRuns.load(cfg), 1, 2);
         assertEquals(2, r.steps());
         assertTrue(r.imagesPerSecond() > 0 && r.dataWait() >= 0 && r.dataWait() < 1, r.toString());
         assertTrue(!java.nio.file.Files.exists(dir.resolve("runs")), "nothing was trained or written");

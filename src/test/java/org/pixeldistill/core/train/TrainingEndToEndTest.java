@@ -13,6 +13,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.Checkpoint;
+import org.pixeldistill.core.loop.CheckpointScore;
+import org.pixeldistill.core.loop.RunCancelledException;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunEvaluation;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
@@ -43,7 +50,7 @@ class TrainingEndToEndTest {
         assertTrue(Files.isRegularFile(run.checkpointDir("model", 0).resolve("best.params")));
         RunConfig back = run.readConfig();
         assertEquals(TinyRuns.DATA, back.data().path());
-        List<RunEvaluation.Result> eval = RunEvaluation.evaluate(run, "last");
+        List<CheckpointScore> eval = RunEvaluation.evaluate(run, "last");
         assertEquals(rows.get(2).testTop1(), eval.get(0).top1(), 1e-9, "eval reproduces the last epoch's accuracy");
     }
 

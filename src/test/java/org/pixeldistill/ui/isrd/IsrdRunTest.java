@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.inspect.ImageInspection;
 import org.pixeldistill.core.inspect.InspectionSnapshot;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
 
 /** The view-model's listener attached to a tiny real run (teacher at 14, student at 7, kd + isrd). */

@@ -19,8 +19,8 @@ import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.data.RawImage;
 import org.pixeldistill.core.inspect.InspectionSnapshot;
 import org.pixeldistill.core.inspect.TinyDistillation;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.train.EpochModels;
-import org.pixeldistill.core.train.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
 
 /** The view-model without a toolkit: the listener on live networks, choices, remembered settings. */

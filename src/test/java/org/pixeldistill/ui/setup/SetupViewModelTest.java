@@ -178,7 +178,7 @@ class SetupViewModelTest {
         assertEquals(28, teacher.model().inputSize());
         assertEquals(6, teacher.train().epochs());
         // the teacher learns from every image of the slice: its own limit wins over the student's data
-        assertEquals(0, org.pixeldistill.core.train.TeacherConfigs.teacherConfig(built).data().trainLimit());
+        assertEquals(0, org.pixeldistill.core.loop.TeacherConfigs.teacherConfig(built).data().trainLimit());
     }
 
     @Test

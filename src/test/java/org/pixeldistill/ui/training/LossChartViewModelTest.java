@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
 
 /** Curves per stage and term, smoothing computed by hand, the stage filter and the per-batch loss. */

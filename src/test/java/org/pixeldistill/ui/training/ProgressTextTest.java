@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pixeldistill.core.train.TrainingListener.BatchProgress;
+import org.pixeldistill.core.loop.TrainingListener.BatchProgress;
 
 class ProgressTextTest {
     @Test

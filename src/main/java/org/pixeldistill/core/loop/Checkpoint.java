@@ -1,0 +1,110 @@
+package org.pixeldistill.core.loop;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.run.AtomicFiles;
+import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.RunSummary.SeedResult;
+
+/**
+ * A stage's checkpoint folder: {@code last.params} (the network, then the distillers' own blocks),
+ * {@code last.optim} (momentum buffers), {@code best.params}, and {@code state.json}, which says
+ * how many epochs the files hold. Each file is replaced atomically and state.json is written last,
+ * so a kill leaves whole files; a kill between the writes of one epoch at worst makes a resumed
+ * run redo that epoch from weights one epoch further on, never load a torn file.
+ */
+public final class Checkpoint {
+    /** What a checkpoint folder holds. */
+    public record State(int epochsDone, double bestTop1, int bestEpoch, double lastTop1, boolean finished,
+            double wallSeconds) {
+        /** Before the first epoch: no score yet. */
+        public static final State NONE = new State(0, Double.NaN, -1, Double.NaN, false, 0);
+
+        /** Whether {@code score} beats the best so far (any score does before the first). */
+        public boolean isBeatenBy(double score) {
+            return Double.isNaN(bestTop1) || score > bestTop1;
+        }
+
+        /** After epoch {@code epoch} (0-based) scored {@code score}, with {@code wallSeconds} spent on the stage in all. */
+        public State after(int epoch, double score, double wallSeconds) {
+            boolean best = isBeatenBy(score);
+            return new State(epoch + 1, best ? score : bestTop1, best ? epoch : bestEpoch, score, false, wallSeconds);
+        }
+
+        /** The same state finished (the stage's last epoch is done). */
+        public State asFinished() {
+            return new State(epochsDone, bestTop1, bestEpoch, lastTop1, true, wallSeconds);
+        }
+
+        /** What summary.json says about this seed. */
+        public SeedResult result(int seed) {
+            return new SeedResult(seed, finished, epochsDone, bestTop1, bestEpoch,
+                    lastTop1, wallSeconds);
+        }
+    }
+
+    private final Path dir;
+
+    public Checkpoint(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Optional<State> state() {
+        return RunFolder.readJson(dir.resolve("state.json"), State.class);
+    }
+
+    public void saveLast(List<Block> blocks, byte[] optimizerState, State state, boolean best) {
+        AtomicFiles.write(dir.resolve("last.params"), out -> writeBlocks(blocks, out));
+        AtomicFiles.write(dir.resolve("last.optim"), out -> out.write(optimizerState));
+        if (best) {
+            AtomicFiles.write(dir.resolve("best.params"), out -> writeBlocks(blocks, out));
+        }
+        RunFolder.writeJson(dir.resolve("state.json"), state);
+    }
+
+    public void markFinished(State state) {
+        RunFolder.writeJson(dir.resolve("state.json"), state);
+    }
+
+    public byte[] optimizerState() {
+        try {
+            return Files.readAllBytes(dir.resolve("last.optim"));
+        } catch (IOException e) {
+            throw new ConfigException("checkpoint " + dir.resolve("last.optim") + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Loads weights saved by {@link #saveLast}; prefer a network's own {@code load}, which also refreshes its store. */
+    public static void loadParams(Path file, NDManager manager, List<Block> blocks) {
+        try (InputStream in = Files.newInputStream(file); DataInputStream data = new DataInputStream(in)) {
+            for (Block b : blocks) {
+                b.loadParameters(manager, data);
+            }
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new ConfigException("checkpoint " + file + " cannot be loaded: " + e.getMessage());
+        }
+    }
+
+    private static void writeBlocks(List<Block> blocks, OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        for (Block b : blocks) {
+            b.saveParameters(data);
+        }
+        data.flush();
+    }
+}
