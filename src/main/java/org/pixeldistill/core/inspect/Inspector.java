@@ -1,6 +1,7 @@
 package org.pixeldistill.core.inspect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.data.ImageDataset;
@@ -69,7 +70,7 @@ public final class Inspector {
     public static int[] fixedIndices(ImageDataset test, int count) {
         int classes = test.numClasses();
         int[] first = new int[classes];
-        java.util.Arrays.fill(first, -1);
+        Arrays.fill(first, -1);
         int found = 0;
         for (int i = 0; i < test.size() && found < classes; i++) {
             int label = test.label(i);
@@ -78,7 +79,7 @@ public final class Inspector {
                 found++;
             }
         }
-        return java.util.Arrays.stream(first).filter(i -> i >= 0).limit(Math.max(0, count)).toArray();
+        return Arrays.stream(first).filter(i -> i >= 0).limit(Math.max(0, count)).toArray();
     }
 
     private List<InspectionSnapshot> run(EpochModels m, int[] indices, List<String> kinds, int featureStage,

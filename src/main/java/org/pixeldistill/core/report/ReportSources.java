@@ -1,5 +1,6 @@
 package org.pixeldistill.core.report;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ final class ReportSources {
     private static Optional<RunConfig> readConfig(RunFolder folder) {
         try {
             return Optional.of(folder.readConfig());
-        } catch (ConfigException | java.io.UncheckedIOException e) {
+        } catch (ConfigException | UncheckedIOException e) {
             return Optional.empty(); // the table shows dashes rather than failing the whole report
         }
     }

@@ -1,5 +1,7 @@
 package org.pixeldistill.core.run;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +28,7 @@ public record MetricsRow(
         Map<String, Double> scores) {
 
     public MetricsRow {
-        scores = scores == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
+        scores = scores == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(scores));
     }
 
     /** A classifier's row (no further scores). */

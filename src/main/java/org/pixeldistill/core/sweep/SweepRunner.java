@@ -1,5 +1,6 @@
 package org.pixeldistill.core.sweep;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class SweepRunner {
         List<Result> out = new ArrayList<>();
         for (SweepCell cell : cells) {
             Path dir = cellDir(cell);
-            RunSummary summary = java.nio.file.Files.isRegularFile(dir.resolve("config.yaml"))
+            RunSummary summary = Files.isRegularFile(dir.resolve("config.yaml"))
                     ? RunFolder.open(dir).readSummary().orElse(null) : null;
             out.add(new Result(cell, dir, summary));
         }

@@ -32,12 +32,12 @@ public final class ClassifierBenchmark {
         DataSplits data = DataSets.open(cfg.data(), Path.of(""));
         int channels = data.train().channels();
         int classes = data.train().numClasses();
-        BackboneSpec spec = cfg.model().spec(channels, classes);
+        BackboneSpec spec = BackboneSpec.from(cfg.model(), channels, classes);
         ClassifierRun.checkBuildable("model", spec);
         BackboneSpec teacherSpec = null;
         if (cfg.isDistillation()) {
             RunConfig teacher = TeacherConfigs.of(cfg);
-            teacherSpec = teacher.model().spec(channels, classes);
+            teacherSpec = BackboneSpec.from(teacher.model(), channels, classes);
             if (cfg.hasTas()) {
                 // stage 2 of TAS, the one that runs per student: the assistant is the student's
                 // architecture at the teacher's input size

@@ -24,7 +24,7 @@ public final class ClassifierEvaluation {
     public static List<CheckpointScore> evaluate(RunFolder folder, RunConfig cfg, String which, Device device) {
         DataSplits data = DataSets.open(cfg.data(), Path.of(""));
         int channels = data.test().channels();
-        BackboneSpec spec = cfg.model().spec(channels, data.test().numClasses());
+        BackboneSpec spec = BackboneSpec.from(cfg.model(), channels, data.test().numClasses());
         Normalization norm = Normalization.of(cfg.data(), channels);
         TwoViewSampler sampler = new TwoViewSampler(cfg.data(), spec.inputSize(), spec.inputSize(), norm.mean(), norm.std());
         List<CheckpointScore> results = new ArrayList<>();

@@ -39,7 +39,7 @@ public final class ClassifierRun implements RunTask {
     /** Opens the data and checks that the network can be built (and, for TAS, started from its assistant). */
     public static ClassifierRun open(RunConfig config, Device device) {
         DataSplits data = DataSets.open(config.data(), Path.of(""));
-        BackboneSpec spec = config.model().spec(data.train().channels(), data.train().numClasses());
+        BackboneSpec spec = BackboneSpec.from(config.model(), data.train().channels(), data.train().numClasses());
         checkBuildable("model", spec);
         Normalization norm = Normalization.of(config.data(), data.train().channels());
         if (config.hasTas() && config.tas().initFromAssistant() && spec.isVit()) {
@@ -60,7 +60,8 @@ public final class ClassifierRun implements RunTask {
 
     /** Loads a trained network, frozen, for data like {@code data}. */
     public static Network openFrozen(Trained trained, Device device, DataSplits data) {
-        BackboneSpec spec = trained.config().model().spec(data.train().channels(), data.train().numClasses());
+        BackboneSpec spec = BackboneSpec.from(trained.config().model(), data.train().channels(),
+                data.train().numClasses());
         Network net = Network.create(spec, device, trained.config().train().seeds().get(0), false);
         try {
             net.load(trained.params(), List.of());

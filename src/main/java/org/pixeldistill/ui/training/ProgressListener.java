@@ -1,6 +1,7 @@
 package org.pixeldistill.ui.training;
 
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.StringProperty;
 import org.pixeldistill.core.config.RunConfig;
@@ -75,7 +76,7 @@ final class ProgressListener implements TrainingListener {
 
     @Override
     public void onStageEnd(String stageName, int seed, double bestTop1, double lastTop1) {
-        String line = String.format(java.util.Locale.ROOT, "%s seed %d done: best test top-1 %.1f %%, last %.1f %%",
+        String line = String.format(Locale.ROOT, "%s seed %d done: best test top-1 %.1f %%, last %.1f %%",
                 stageName, seed, bestTop1, lastTop1);
         ui.run(() -> status.set(line));
     }

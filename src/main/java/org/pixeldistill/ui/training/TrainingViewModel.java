@@ -1,5 +1,7 @@
 package org.pixeldistill.ui.training;
 
+import java.util.Locale;
+import java.util.function.Consumer;
 import org.pixeldistill.core.util.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -216,7 +218,7 @@ public final class TrainingViewModel {
 
     /** The pipeline call of a run; reports its folder as soon as it exists. */
     private interface Work {
-        RunFolder run(RunPipeline pipeline, ProgressListener progress, java.util.function.Consumer<Path> folderSink);
+        RunFolder run(RunPipeline pipeline, ProgressListener progress, Consumer<Path> folderSink);
     }
 
     private void launch(String taskName, String message, Work work) {
@@ -299,7 +301,7 @@ public final class TrainingViewModel {
             String metric = folder.readConfig().isDetection() ? "mAP50" : "top-1";
             return folder.readSummary()
                     .filter(s -> s.bestTop1() != null)
-                    .map(s -> String.format(java.util.Locale.ROOT, ", best test %s %.1f %%", metric, s.bestTop1()))
+                    .map(s -> String.format(Locale.ROOT, ", best test %s %.1f %%", metric, s.bestTop1()))
                     .orElse("");
         } catch (RuntimeException e) {
             return "";

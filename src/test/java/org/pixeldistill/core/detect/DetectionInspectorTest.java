@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
@@ -210,7 +211,7 @@ class DetectionInspectorTest {
             assertEquals(List.of(0, 1), second.seeds());
             DetectionInspection a = first.inspect(0);
             DetectionInspection b = second.inspect(0);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(a.truthLabels(), b.truthLabels(), "the same test image");
+            Assertions.assertArrayEquals(a.truthLabels(), b.truthLabels(), "the same test image");
             assertFalse(a.student().get(0).score() == b.student().get(0).score(),
                     "two seeds are two networks: their top scores differ");
         }

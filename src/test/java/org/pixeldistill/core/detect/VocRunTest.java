@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.loop.Cancellation;
 import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunEvaluation;
 import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.RunFolder;
 
@@ -50,7 +51,7 @@ class VocRunTest {
         assertEquals("finished", run.readSummary().orElseThrow().status());
         assertTrue(run.metrics().rows().get(0).scores().containsKey("ap50_dog"));
         // eval reads the saved detector back and scores it the same way training did
-        var evaluated = org.pixeldistill.core.pipeline.RunEvaluation.evaluate(run, "best");
+        var evaluated = RunEvaluation.evaluate(run, "best");
         assertEquals(1, evaluated.size());
         assertTrue(evaluated.get(0).detector());
         assertEquals(run.readSummary().orElseThrow().bestTop1(), evaluated.get(0).top1(), 1e-6);

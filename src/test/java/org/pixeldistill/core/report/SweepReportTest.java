@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +80,7 @@ class SweepReportTest {
     @Test
     void headlineTableHasMethodsInSweepOrderAndRatiosAscending() {
         List<SweepFixture.Cell> cells = new ArrayList<>(SweepFixture.twoRatiosThreeMethods());
-        java.util.Collections.reverse(cells); // the table's order must not follow the file's
+        Collections.reverse(cells); // the table's order must not follow the file's
         String md = report(cells);
         String table = "| method | r = 2 (14 px) | r = 4 (7 px) |\n"
                 + "| --- | ---: | ---: |\n"
@@ -168,8 +170,8 @@ class SweepReportTest {
     void aMovedSweepFolderStillFindsItsCellsUnderCells() throws Exception {
         Path before = SweepFixture.write(dir.resolve("a/sweeps/demo"), SweepFixture.twoRatiosThreeMethods());
         Path after = dir.resolve("b/demo");
-        java.nio.file.Files.createDirectories(after.getParent());
-        java.nio.file.Files.move(before, after);
+        Files.createDirectories(after.getParent());
+        Files.move(before, after);
         SweepFolder moved = SweepFolder.read(after);
         assertEquals(6, moved.summaries().size());
         assertEquals(after.resolve("cells/resnet18-r4-kd-0123abcd"), moved.cellDirs().get("resnet18-r4-kd"));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +83,7 @@ class RunRecordsTest {
 
     @Test
     void anAtomicWriteGetsTheModeOfAnyNewFileNotOwnerOnly() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path plain = Files.createFile(dir.resolve("plain.txt")); // created under the process's umask
         Path written = dir.resolve("report.md");
         AtomicFiles.writeString(written, "x");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,9 @@ import org.pixeldistill.core.pipeline.StepBenchmark;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.sweep.SweepCell;
+import org.pixeldistill.core.sweep.SweepPlan;
+import org.pixeldistill.core.sweep.SweepRunner;
 
 /** Detector runs on tiny generated scenes: alone, AFP through TAS, and the unaligned baseline. */
 class DetectionPipelineTest {
@@ -76,7 +80,7 @@ class DetectionPipelineTest {
         StepTiming r = StepBenchmark.run(TinyRuns.load(cfg), 1, 2);
         assertEquals(2, r.steps());
         assertTrue(r.imagesPerSecond() > 0 && r.dataWait() >= 0 && r.dataWait() < 1, r.toString());
-        assertTrue(!java.nio.file.Files.exists(dir.resolve("runs")), "nothing was trained or written");
+        assertTrue(!Files.exists(dir.resolve("runs")), "nothing was trained or written");
     }
 
     @Test
@@ -84,19 +88,19 @@ class DetectionPipelineTest {
         teacher("");
         Path cfg = TinyRuns.write(dir, "base.yaml", "name: det-sweep\nteacher:\n  config: teacher.yaml\n" + data()
                 + model(14, "small") + detect("") + TRAIN);
-        var cells = org.pixeldistill.core.sweep.SweepPlan.plan(TinyRuns.load(cfg), new org.pixeldistill.core.sweep.SweepPlan.Options(
-                List.of(4), List.of("resnet18"), org.pixeldistill.core.sweep.SweepPlan.DETECTION_METHODS, 1, "none", 0));
+        var cells = SweepPlan.plan(TinyRuns.load(cfg), new SweepPlan.Options(
+                List.of(4), List.of("resnet18"), SweepPlan.DETECTION_METHODS, 1, "none", 0));
         assertEquals(List.of("resnet18-r4-baseline", "resnet18-r4-unaligned", "resnet18-r4-afp"),
-                cells.stream().map(org.pixeldistill.core.sweep.SweepCell::id).toList());
+                cells.stream().map(SweepCell::id).toList());
         assertEquals(null, cells.get(0).config().teacher());
         assertEquals(false, cells.get(1).config().detect().distill().aligned());
         assertTrue(cells.get(2).config().hasTas() && cells.get(2).config().detect().distill().aligned());
-        var runner = new org.pixeldistill.core.sweep.SweepRunner(dir.resolve("runs"), dir.resolve("runs/sweeps/s"),
+        var runner = new SweepRunner(dir.resolve("runs"), dir.resolve("runs/sweeps/s"),
                 new TrainingListener() {}, new Cancellation());
         var results = runner.run(cells, r -> { });
         assertTrue(results.stream().allMatch(r -> "finished".equals(r.summary().status())));
-        ConfigException e = assertThrows(ConfigException.class, () -> org.pixeldistill.core.sweep.SweepPlan.plan(
-                TinyRuns.load(cfg), new org.pixeldistill.core.sweep.SweepPlan.Options(List.of(4), List.of("resnet18"),
+        ConfigException e = assertThrows(ConfigException.class, () -> SweepPlan.plan(
+                TinyRuns.load(cfg), new SweepPlan.Options(List.of(4), List.of("resnet18"),
                         List.of("isrd"), 1, "none", 0)));
         assertTrue(e.getMessage().contains("baseline, unaligned, afp"), e.getMessage());
     }
@@ -122,7 +126,7 @@ class DetectionPipelineTest {
                 () -> new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
                         .train(TinyRuns.load(cfg)));
         assertTrue(e.getMessage().contains("level_shift 0"), e.getMessage());
-        assertFalse(java.nio.file.Files.exists(dir.resolve("runs/teachers")), "refused before the teacher trains");
+        assertFalse(Files.exists(dir.resolve("runs/teachers")), "refused before the teacher trains");
     }
 
     @Test
@@ -153,7 +157,7 @@ class DetectionPipelineTest {
                         .train(TinyRuns.load(cfg)));
         assertTrue(e.getMessage().contains("[7, 4, 2] cannot be average-pooled to the student's [14, 7, 4]"),
                 e.getMessage());
-        assertFalse(java.nio.file.Files.exists(dir.resolve("runs/teachers")), "refused before the teacher trains");
+        assertFalse(Files.exists(dir.resolve("runs/teachers")), "refused before the teacher trains");
     }
 
     @Test
