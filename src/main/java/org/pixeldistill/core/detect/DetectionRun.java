@@ -14,6 +14,8 @@ import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.model.Detector;
 import org.pixeldistill.core.model.DetectorSpec;
 import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * A detector run's own half for the shared run loop: its scenes or annotated images and detector,
@@ -72,6 +74,11 @@ public final class DetectionRun implements RunTask {
     }
 
     @Override
+    public Score score() {
+        return Score.MAP50;
+    }
+
+    @Override
     public String dataset() {
         return data.train().name();
     }
@@ -103,7 +110,7 @@ public final class DetectionRun implements RunTask {
     }
 
     @Override
-    public StageTask stage(String stage, int seed) {
+    public StageTask stage(Stage stage, int seed) {
         return new DetectionStage(config, seed, spec, device, data, norm, teacher, distill);
     }
 

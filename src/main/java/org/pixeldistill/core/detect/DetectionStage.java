@@ -12,6 +12,7 @@ import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.loop.Cancellation;
 import org.pixeldistill.core.loop.StageTask;
 import org.pixeldistill.core.model.DetectorSpec;
+import org.pixeldistill.core.run.Score;
 
 /**
  * A detector's stage for the shared loop: alone, or from a frozen detector teacher that sees the
@@ -58,6 +59,11 @@ final class DetectionStage implements StageTask {
     @Override
     public int trainImages() {
         return data.train().size();
+    }
+
+    @Override
+    public Score score() {
+        return Score.MAP50;
     }
 
     @Override

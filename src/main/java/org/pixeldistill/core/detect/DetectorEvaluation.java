@@ -12,6 +12,8 @@ import org.pixeldistill.core.loop.Cancellation;
 import org.pixeldistill.core.loop.CheckpointScore;
 import org.pixeldistill.core.model.DetectorSpec;
 import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /** Test mAP50 and COCO mAP of a detector run's saved networks, on the test split of its data. */
 public final class DetectorEvaluation {
@@ -28,7 +30,7 @@ public final class DetectorEvaluation {
         DetectionBatches test = new DetectionBatches(data.test(), views, false);
         Nms nms = new Nms(cfg.detect().nmsIou().floatValue(), cfg.detect().scoreThreshold().floatValue(), 100);
         List<CheckpointScore> results = new ArrayList<>();
-        for (String stage : List.of("model", "teacher", "assistant", "student")) {
+        for (Stage stage : Stage.values()) {
             for (int seed : cfg.train().seeds()) {
                 Path params = folder.checkpointDir(stage, seed).resolve(which + ".params");
                 if (!Files.isRegularFile(params)) {
@@ -39,8 +41,8 @@ public final class DetectorEvaluation {
                     net.load(params);
                     ApEvaluatorResult ap = DetectionEvaluator.evaluate(net, test, data.test().size(), 32, nms,
                             new Cancellation());
-                    results.add(new CheckpointScore(stage, seed, 100 * ap.map50(), 100 * ap.map(), data.test().size(),
-                            true));
+                    results.add(new CheckpointScore(stage, seed, Score.MAP50, 100 * ap.map50(), 100 * ap.map(),
+                            data.test().size()));
                 }
             }
         }

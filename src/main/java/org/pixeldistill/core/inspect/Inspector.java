@@ -90,7 +90,7 @@ public final class Inspector {
         int c = test.channels();
         int big = sampler.largeSize();
         int small = sampler.smallSize();
-        requireInputSize(m.stage(), m.student().spec().inputSize(), small, "small");
+        requireInputSize(m.stage().key(), m.student().spec().inputSize(), small, "small");
         if (m.teacher() != null) {
             requireInputSize("frozen teacher", m.teacher().spec().inputSize(), big, "large");
         }
@@ -108,7 +108,7 @@ public final class Inspector {
         }
         List<InspectionSnapshot> out = new ArrayList<>();
         if (n == 0) {
-            kinds.forEach(k -> out.add(new InspectionSnapshot(m.stage(), m.seed(), m.epoch(), List.of(),
+            kinds.forEach(k -> out.add(new InspectionSnapshot(m.stage().key(), m.seed(), m.epoch(), List.of(),
                     test.classNames(), k, Math.max(featureStage, 0))));
             return out;
         }
@@ -137,7 +137,7 @@ public final class Inspector {
                             SpatialMaps.toUnitRange(sMaps.perImage()[i]), sMaps.size(), described,
                             student.predictions[i], teacher == null ? -1 : teacher.predictions[i]));
                 }
-                out.add(new InspectionSnapshot(m.stage(), m.seed(), m.epoch(), images, test.classNames(), kind, stage));
+                out.add(new InspectionSnapshot(m.stage().key(), m.seed(), m.epoch(), images, test.classNames(), kind, stage));
             }
         }
         return out;

@@ -3,6 +3,7 @@ package org.pixeldistill.core.loop;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -25,32 +26,35 @@ import org.pixeldistill.core.run.RunSummary.SeedResult;
  * run redo that epoch from weights one epoch further on, never load a torn file.
  */
 public final class Checkpoint {
-    /** What a checkpoint folder holds. */
-    public record State(int epochsDone, double bestTop1, int bestEpoch, double lastTop1, boolean finished,
-            double wallSeconds) {
+    /**
+     * What a checkpoint folder holds; the scores are the stage's test score (top-1 or mAP50).
+     * state.json written before scores were named has {@code best_top1}/{@code last_top1}; they read
+     * as the same fields, so such a checkpoint resumes as it was.
+     */
+    public record State(int epochsDone, @JsonAlias("best_top1") double bestScore, int bestEpoch,
+            @JsonAlias("last_top1") double lastScore, boolean finished, double wallSeconds) {
         /** Before the first epoch: no score yet. */
         public static final State NONE = new State(0, Double.NaN, -1, Double.NaN, false, 0);
 
         /** Whether {@code score} beats the best so far (any score does before the first). */
         public boolean isBeatenBy(double score) {
-            return Double.isNaN(bestTop1) || score > bestTop1;
+            return Double.isNaN(bestScore) || score > bestScore;
         }
 
         /** After epoch {@code epoch} (0-based) scored {@code score}, with {@code wallSeconds} spent on the stage in all. */
         public State after(int epoch, double score, double wallSeconds) {
             boolean best = isBeatenBy(score);
-            return new State(epoch + 1, best ? score : bestTop1, best ? epoch : bestEpoch, score, false, wallSeconds);
+            return new State(epoch + 1, best ? score : bestScore, best ? epoch : bestEpoch, score, false, wallSeconds);
         }
 
         /** The same state finished (the stage's last epoch is done). */
         public State asFinished() {
-            return new State(epochsDone, bestTop1, bestEpoch, lastTop1, true, wallSeconds);
+            return new State(epochsDone, bestScore, bestEpoch, lastScore, true, wallSeconds);
         }
 
         /** What summary.json says about this seed. */
         public SeedResult result(int seed) {
-            return new SeedResult(seed, finished, epochsDone, bestTop1, bestEpoch,
-                    lastTop1, wallSeconds);
+            return new SeedResult(seed, finished, epochsDone, bestScore, bestEpoch, lastScore, wallSeconds);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.pixeldistill.core.loop;
 
+import org.pixeldistill.core.run.Stage;
+
 /**
  * The live networks of a stage at the end of an epoch, for listeners that look inside them. What
  * they are is the task's own (a classifier's: {@code org.pixeldistill.core.train.EpochModels}); a
@@ -7,7 +9,7 @@ package org.pixeldistill.core.loop;
  * {@link TrainingListener#onEpochModels} call, on the training thread.
  */
 public interface LiveNetworks {
-    String stage();
+    Stage stage();
 
     int seed();
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary.SeedResult;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * A run end to end, classifier or detector alike: opens the task, resolves (or first trains) the
@@ -26,18 +27,19 @@ public final class RunLoop {
     }
 
     /** The stages a run trains, in order, ending with {@code stage} (the one of this run folder). */
-    public static List<String> stages(RunConfig config, String stage) {
-        return config.hasTas() ? List.of("teacher", "assistant", stage)
-                : config.isDistillation() ? List.of("teacher", stage) : List.of(stage);
+    public static List<Stage> stages(RunConfig config, Stage stage) {
+        return config.hasTas() ? List.of(Stage.TEACHER, Stage.ASSISTANT, stage)
+                : config.isDistillation() ? List.of(Stage.TEACHER, stage) : List.of(stage);
     }
 
-    public void execute(RunFolder folder, RunConfig config, String stage, RunTask.Opener opener) {
+    public void execute(RunFolder folder, RunConfig config, Stage stage, RunTask.Opener opener) {
         GradMode.offOnThisThread();
         long start = System.nanoTime();
         Device device = Devices.choose(config.device());
         try (RunTask task = opener.open(config, device)) {
-            SummaryWriter summary = new SummaryWriter(folder, config, stages(config, stage), task.dataset(),
-                    task.trainSize(), task.testSize(), device, task.skippedImages(), start, OffsetDateTime.now().toString());
+            SummaryWriter summary = new SummaryWriter(folder, config, stages(config, stage), task.score(),
+                    task.dataset(), task.trainSize(), task.testSize(), device, task.skippedImages(), start,
+                    OffsetDateTime.now().toString());
             List<SeedResult> results = new ArrayList<>();
             summary.write("running", "", results, null);
             task.started(folder, listener);

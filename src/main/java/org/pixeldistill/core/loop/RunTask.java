@@ -4,6 +4,8 @@ import ai.djl.Device;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * One run's task-specific half, as {@link RunLoop} sees it: the data opened and the config checked
@@ -16,6 +18,9 @@ public interface RunTask extends AutoCloseable {
     interface Opener {
         RunTask open(RunConfig config, Device device);
     }
+
+    /** The score its stages are judged by: top-1 for a classifier, mAP50 for a detector. */
+    Score score();
 
     /** The data set's name, for the summary's provenance. */
     String dataset();
@@ -34,7 +39,7 @@ public interface RunTask extends AutoCloseable {
     void openTeacher(Trained trained);
 
     /** The stage of one seed, built only when the loop has something left to train. */
-    StageTask stage(String stage, int seed);
+    StageTask stage(Stage stage, int seed);
 
     @Override
     void close();

@@ -57,7 +57,7 @@ public final class StageLoop {
             }
             state = state.asFinished();
             run.checkpoint().markFinished(state);
-            listener.onStageEnd(run.stage(), run.seed(), state.bestTop1(), state.lastTop1());
+            listener.onStageEnd(run.stage(), run.seed(), task.score(), state.bestScore(), state.lastScore());
             return state.result(run.seed());
         }
     }
@@ -114,8 +114,8 @@ public final class StageLoop {
             sums.forEach((k, v) -> means.put(k, v / batches));
             // cumulative over the stage, across resumed sessions
             double wall = before.wallSeconds() + (System.nanoTime() - trainStart) / 1e9;
-            MetricsRow row = new MetricsRow(run.stage(), run.seed(), epoch, lr, means, trainTop1, test.score(),
-                    test.top5(), wall, seen / trainSeconds, waitNanos / 1e9 / trainSeconds, test.scores());
+            MetricsRow row = new MetricsRow(run.stage(), run.seed(), epoch, lr, means, task.score(), test.score(),
+                    trainTop1, test.top5(), wall, seen / trainSeconds, waitNanos / 1e9 / trainSeconds, test.scores());
             boolean best = before.isBeatenBy(test.score());
             Checkpoint.State after = before.after(epoch, test.score(), wall);
             run.metrics().append(row);

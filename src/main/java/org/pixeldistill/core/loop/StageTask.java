@@ -4,6 +4,8 @@ import ai.djl.nn.Block;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * What one stage trains, as {@link StageLoop} sees it: the part that differs between a classifier
@@ -14,6 +16,9 @@ import java.util.Map;
 public interface StageTask extends AutoCloseable {
     /** Images in one training epoch (the loop makes {@code ceil(images / batch size)} steps of it). */
     int trainImages();
+
+    /** The score that picks the best epoch: top-1 for a classifier, mAP50 for a detector. */
+    Score score();
 
     /** The stage-start line: "resnet18 at 7x7 from resnet50 at 28". */
     String description();
@@ -43,7 +48,7 @@ public interface StageTask extends AutoCloseable {
      * After an epoch is recorded and checkpointed, before the listeners hear of it: a task with
      * live networks worth inspecting hands them to {@link TrainingListener#onEpochModels}.
      */
-    default void epochDone(String stage, int seed, int epoch, TrainingListener listener) {}
+    default void epochDone(Stage stage, int seed, int epoch, TrainingListener listener) {}
 
     @Override
     void close();
@@ -74,8 +79,8 @@ public interface StageTask extends AutoCloseable {
     }
 
     /**
-     * A test evaluation: {@code score} is the one that picks the best epoch (top-1 or mAP50, in
-     * percent); {@code top5} is a classifier's top-5 (NaN otherwise); {@code scores} are further
+     * A test evaluation: {@code score} is the one that picks the best epoch (the task's
+     * {@link StageTask#score()}, in percent); {@code top5} is a classifier's top-5 (NaN otherwise); {@code scores} are further
      * named scores recorded beside it (a detector's mAPs and per-class AP).
      */
     record Evaluation(double score, double top5, Map<String, Double> scores) {}

@@ -1,6 +1,8 @@
 package org.pixeldistill.core.loop;
 
 import org.pixeldistill.core.run.MetricsRow;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * The single way progress leaves the training loop: console progress, run records and GUI charts
@@ -21,7 +23,8 @@ public interface TrainingListener {
      */
     default void onEpochModels(LiveNetworks models) {}
 
-    default void onStageEnd(String stage, int seed, double bestTop1, double lastTop1) {}
+    /** A stage of one seed finished: its best and last test {@code score} (top-1 or mAP50), in percent. */
+    default void onStageEnd(Stage stage, int seed, Score score, double best, double last) {}
 
     /** A line worth showing the user (teacher reused, resumed from epoch n, ...). */
     default void onMessage(String message) {}
@@ -30,11 +33,11 @@ public interface TrainingListener {
      * @param index 1-based position of this stage run among all the run will do
      * @param total number of stage runs (stages x seeds)
      */
-    record StageStart(String stage, int seed, int startEpoch, int epochs, int batchesPerEpoch, int index, int total,
+    record StageStart(Stage stage, int seed, int startEpoch, int epochs, int batchesPerEpoch, int index, int total,
             String description) {}
 
     /** @param secondsLeft estimate for the rest of this stage (training and evaluation) */
-    record BatchProgress(String stage, int seed, int epoch, int epochs, int batch, int batches, double loss,
+    record BatchProgress(Stage stage, int seed, int epoch, int epochs, int batch, int batches, double loss,
             double imagesPerSecond, double secondsLeft) {}
 
     /** Sends every event to each of several listeners. */
@@ -61,8 +64,8 @@ public interface TrainingListener {
             }
 
             @Override
-            public void onStageEnd(String stage, int seed, double bestTop1, double lastTop1) {
-                for (TrainingListener l : listeners) l.onStageEnd(stage, seed, bestTop1, lastTop1);
+            public void onStageEnd(Stage stage, int seed, Score score, double best, double last) {
+                for (TrainingListener l : listeners) l.onStageEnd(stage, seed, score, best, last);
             }
 
             @Override

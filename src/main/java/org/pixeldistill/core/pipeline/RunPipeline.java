@@ -8,6 +8,7 @@ import org.pixeldistill.core.loop.RunLoop;
 import org.pixeldistill.core.loop.RunTask;
 import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.core.train.ClassifierRun;
 
 /**
@@ -31,7 +32,7 @@ public final class RunPipeline {
     public RunFolder train(RunConfig config) {
         RunFolder folder = RunFolder.create(runsRoot, config.name());
         folder.writeConfig(config);
-        execute(folder, config, config.isDistillation() ? "student" : "model");
+        execute(folder, config, finalStage(config));
         return folder;
     }
 
@@ -42,7 +43,7 @@ public final class RunPipeline {
     public RunFolder trainIn(Path dir, RunConfig config) {
         RunFolder folder = RunFolder.at(dir);
         folder.writeConfig(config);
-        execute(folder, config, config.isDistillation() ? "student" : "model");
+        execute(folder, config, finalStage(config));
         return folder;
     }
 
@@ -52,13 +53,18 @@ public final class RunPipeline {
         RunConfig config = folder.readConfig();
         Path parent = folder.dir().getParent();
         String kind = parent == null ? "" : parent.getFileName().toString();
-        String stage = kind.equals("teachers") ? "teacher" : kind.equals("assistants") ? "assistant"
-                : config.isDistillation() ? "student" : "model";
+        Stage stage = kind.equals("teachers") ? Stage.TEACHER : kind.equals("assistants") ? Stage.ASSISTANT
+                : finalStage(config);
         execute(folder, config, stage);
         return folder;
     }
 
-    void execute(RunFolder folder, RunConfig config, String stage) {
+    /** The stage an ordinary run of this config ends with: the student of a distillation, else the model. */
+    public static Stage finalStage(RunConfig config) {
+        return config.isDistillation() ? Stage.STUDENT : Stage.MODEL;
+    }
+
+    void execute(RunFolder folder, RunConfig config, Stage stage) {
         new RunLoop(new TeacherResolver(runsRoot, listener, cancel), listener, cancel).execute(folder, config, stage,
                 task(config));
     }

@@ -17,6 +17,7 @@ import org.pixeldistill.core.loop.Trained;
 import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * Finds or trains the frozen networks a run distils from: its teacher and, for TAS, its assistant.
@@ -42,12 +43,12 @@ final class TeacherResolver implements Teachers {
             RunConfig cfg = done.readConfig();
             return new Trained(done, cfg, bestParams(done, cfg));
         }
-        return cached(TeacherConfigs.teacherConfig(student), "teachers", "teacher", asking);
+        return cached(TeacherConfigs.teacherConfig(student), "teachers", Stage.TEACHER, asking);
     }
 
     @Override
     public Trained assistant(RunConfig student, Trained teacher, RunFolder asking) {
-        return cached(assistantConfig(student, teacher), "assistants", "assistant", asking);
+        return cached(assistantConfig(student, teacher), "assistants", Stage.ASSISTANT, asking);
     }
 
     /**
@@ -71,7 +72,7 @@ final class TeacherResolver implements Teachers {
         return cfg;
     }
 
-    private Trained cached(RunConfig cfg, String kind, String stage, RunFolder asking) {
+    private Trained cached(RunConfig cfg, String kind, Stage stage, RunFolder asking) {
         Path dir = runsRoot.resolve(kind).resolve(cfg.name() + "-" + ConfigHash.of(cfg).substring(0, 12));
         RunFolder folder = RunFolder.at(dir);
         boolean finished = folder.readSummary().map(s -> "finished".equals(s.status())).orElse(false);
@@ -93,7 +94,7 @@ final class TeacherResolver implements Teachers {
 
     private static Path bestParams(RunFolder folder, RunConfig cfg) {
         int seed = cfg.train().seeds().get(0);
-        for (String stage : List.of("teacher", "assistant", "model", "student")) {
+        for (Stage stage : List.of(Stage.TEACHER, Stage.ASSISTANT, Stage.MODEL, Stage.STUDENT)) {
             Path candidate = folder.checkpointDir(stage, seed).resolve("best.params");
             if (Files.isRegularFile(candidate)) {
                 return candidate;

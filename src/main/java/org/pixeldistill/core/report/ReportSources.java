@@ -58,7 +58,7 @@ final class ReportSources {
         String images = summary.map(RunSummary::provenance).filter(Objects::nonNull)
                 .map(p -> Integer.toString(p.trainSize())).orElse("—");
         String epochs = config.map(c -> Integer.toString(c.train().epochs())).orElse("—");
-        String best = summary.filter(s -> s.bestTop1() != null).map(s -> ReportFormat.pct(s.bestTop1()))
+        String best = summary.filter(s -> s.bestScore() != null).map(s -> ReportFormat.pct(s.bestScore()))
                 .orElse(summary.map(RunSummary::status).orElse("no summary"));
         return List.of(role, name, backbone, width, input, images, epochs, best);
     }

@@ -59,8 +59,8 @@ public final class SweepTable {
             List<String> cells = new ArrayList<>(List.of(c.id(), c.student(), c.method(), Integer.toString(c.ratio()),
                     Integer.toString(c.inputSize()), s == null ? "not started" : s.status(),
                     Integer.toString(s == null ? 0 : (int) s.seeds().stream().filter(RunSummary.SeedResult::finished).count()),
-                    num(s == null ? null : s.bestTop1()), num(s == null ? null : s.bestTop1Std()),
-                    num(s == null ? null : s.lastTop1()), num(s == null ? null : s.lastTop1Std())));
+                    num(s == null ? null : s.bestScore()), num(s == null ? null : s.bestScoreStd()),
+                    num(s == null ? null : s.lastScore()), num(s == null ? null : s.lastScoreStd())));
             Map<String, Object> cost = costMap(row.cost());
             for (String col : COST_COLUMNS) {
                 Object v = cost.get(col);
@@ -78,9 +78,9 @@ public final class SweepTable {
         List<ParetoFront.Point> points = new ArrayList<>();
         for (Row row : rows) {
             RunSummary s = row.result().summary();
-            if (s != null && "finished".equals(s.status()) && s.bestTop1() != null) {
+            if (s != null && "finished".equals(s.status()) && s.bestScore() != null) {
                 double cost = ((Number) costMap(row.cost()).get(axis)).doubleValue();
-                points.add(new ParetoFront.Point(row.result().cell().id(), cost, s.bestTop1()));
+                points.add(new ParetoFront.Point(row.result().cell().id(), cost, s.bestScore()));
             }
         }
         Set<String> ids = new HashSet<>();

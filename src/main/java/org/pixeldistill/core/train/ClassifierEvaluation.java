@@ -15,6 +15,8 @@ import org.pixeldistill.core.loop.Cancellation;
 import org.pixeldistill.core.loop.CheckpointScore;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /** Test top-1 and top-5 of a classifier run's saved networks, on the test split of its data. */
 public final class ClassifierEvaluation {
@@ -28,7 +30,7 @@ public final class ClassifierEvaluation {
         Normalization norm = Normalization.of(cfg.data(), channels);
         TwoViewSampler sampler = new TwoViewSampler(cfg.data(), spec.inputSize(), spec.inputSize(), norm.mean(), norm.std());
         List<CheckpointScore> results = new ArrayList<>();
-        for (String stage : List.of("model", "teacher", "student")) {
+        for (Stage stage : List.of(Stage.MODEL, Stage.TEACHER, Stage.STUDENT)) {
             for (int seed : cfg.train().seeds()) {
                 Path params = folder.checkpointDir(stage, seed).resolve(which + ".params");
                 if (!Files.isRegularFile(params)) {
@@ -40,7 +42,7 @@ public final class ClassifierEvaluation {
                     // distillers' blocks follow the network in the file; only the network is read
                     net.load(params, List.of());
                     Evaluator.Accuracy acc = Evaluator.evaluate(net, loader, false, new Cancellation());
-                    results.add(new CheckpointScore(stage, seed, acc.top1(), acc.top5(), acc.images(), false));
+                    results.add(new CheckpointScore(stage, seed, Score.TOP1, acc.top1(), acc.top5(), acc.images()));
                 }
             }
         }

@@ -14,6 +14,8 @@ import org.pixeldistill.core.loop.StageTask;
 import org.pixeldistill.core.loop.Trained;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.model.Backbones;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * A classifier run's own half for the shared run loop: its data and network, checked before
@@ -73,6 +75,11 @@ public final class ClassifierRun implements RunTask {
     }
 
     @Override
+    public Score score() {
+        return Score.TOP1;
+    }
+
+    @Override
     public String dataset() {
         return data.train().name();
     }
@@ -98,7 +105,7 @@ public final class ClassifierRun implements RunTask {
     }
 
     @Override
-    public StageTask stage(String stage, int seed) {
+    public StageTask stage(Stage stage, int seed) {
         return new ClassifierStage(config, seed, spec, device, data, norm, teacher, skipped);
     }
 

@@ -17,6 +17,8 @@ import org.pixeldistill.core.loop.Cancellation;
 import org.pixeldistill.core.loop.StageTask;
 import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * A classifier's stage for the shared loop: one network trained on its own, or a student from a
@@ -57,6 +59,11 @@ final class ClassifierStage implements StageTask {
     @Override
     public int trainImages() {
         return data.train().size();
+    }
+
+    @Override
+    public Score score() {
+        return Score.TOP1;
     }
 
     @Override
@@ -147,7 +154,7 @@ final class ClassifierStage implements StageTask {
     }
 
     @Override
-    public void epochDone(String stage, int seed, int epoch, TrainingListener listener) {
+    public void epochDone(Stage stage, int seed, int epoch, TrainingListener listener) {
         listener.onEpochModels(new EpochModels(stage, seed, epoch, student, teacher, step.distillers(), sampler,
                 data.test()));
     }

@@ -5,6 +5,7 @@ import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.data.TwoViewSampler;
 import org.pixeldistill.core.distill.Distiller;
 import org.pixeldistill.core.loop.LiveNetworks;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * The live networks of a stage at the end of an epoch, for listeners that look inside them (the
@@ -17,5 +18,5 @@ import org.pixeldistill.core.loop.LiveNetworks;
  * @param sampler makes the test views (large for the teacher, small for the student)
  * @param test the test split the images come from
  */
-public record EpochModels(String stage, int seed, int epoch, Network student, Network teacher,
+public record EpochModels(Stage stage, int seed, int epoch, Network student, Network teacher,
         List<Distiller> distillers, TwoViewSampler sampler, ImageDataset test) implements LiveNetworks {}

@@ -96,7 +96,7 @@ public final class IsrdViewModel {
         return new TrainingListener() {
             @Override
             public void onStageStart(StageStart start) {
-                if (!follows(start.stage())) {
+                if (!follows(start.stage().key())) {
                     post(() -> status.set("Training the " + start.stage() + ": the panel follows the "
                             + followedStage + " stage."));
                 }
@@ -105,7 +105,7 @@ public final class IsrdViewModel {
             @Override
             public void onEpochModels(LiveNetworks models) {
                 // a classifier's networks; a detector's have no ISRD maps to show
-                if (inspecting && models instanceof EpochModels classifier && follows(classifier.stage())) {
+                if (inspecting && models instanceof EpochModels classifier && follows(classifier.stage().key())) {
                     inspect(classifier);
                 }
             }

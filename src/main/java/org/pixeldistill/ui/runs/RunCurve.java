@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.pixeldistill.core.run.MetricsCsv;
 import org.pixeldistill.core.run.MetricsRow;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * A run's learning curves for the Compare chart: test top-1 (percent) and total training loss per
@@ -41,12 +42,12 @@ public record RunCurve(String name, String stage, List<Point> top1, List<Point> 
         if (rows.isEmpty()) {
             return new RunCurve(name, "", List.of(), List.of(), "no epoch finished yet");
         }
-        String stage = rows.get(rows.size() - 1).stage();
+        Stage stage = rows.get(rows.size() - 1).stage();
         Map<Integer, double[]> sums = new TreeMap<>(); // epoch -> top-1 sum, loss sum, loss count, rows
         for (MetricsRow r : rows) {
             if (!r.stage().equals(stage)) continue;
             double[] s = sums.computeIfAbsent(r.epoch(), e -> new double[4]);
-            s[0] += r.testTop1();
+            s[0] += r.testScore();
             Double total = r.losses().get("total");
             if (total != null && !total.isNaN()) {
                 s[1] += total;
@@ -60,6 +61,6 @@ public record RunCurve(String name, String stage, List<Point> top1, List<Point> 
             top1.add(new Point(epoch + 1, s[0] / s[3]));
             if (s[2] > 0) loss.add(new Point(epoch + 1, s[1] / s[2]));
         });
-        return new RunCurve(name, stage, top1, loss, "");
+        return new RunCurve(name, stage.key(), top1, loss, "");
     }
 }

@@ -33,7 +33,7 @@ final class BatchLossListener implements TrainingListener {
             buffer.clear();
         }
         epoch = -1;
-        ui.run(() -> chart.startBatches(start.stage(), start.seed()));
+        ui.run(() -> chart.startBatches(start.stage().key(), start.seed()));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.pixeldistill.ui.training;
 
 import org.pixeldistill.core.loop.LiveNetworks;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.core.util.Texts;
 import java.util.List;
 import java.util.function.Consumer;
@@ -56,8 +58,8 @@ final class GuardedListeners implements TrainingListener {
     }
 
     @Override
-    public void onStageEnd(String stage, int seed, double bestTop1, double lastTop1) {
-        each(l -> l.onStageEnd(stage, seed, bestTop1, lastTop1));
+    public void onStageEnd(Stage stage, int seed, Score score, double best, double last) {
+        each(l -> l.onStageEnd(stage, seed, score, best, last));
     }
 
     @Override

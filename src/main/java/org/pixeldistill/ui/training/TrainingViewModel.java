@@ -298,10 +298,9 @@ public final class TrainingViewModel {
     private static String summaryOf(Path dir) {
         try {
             RunFolder folder = RunFolder.open(dir);
-            String metric = folder.readConfig().isDetection() ? "mAP50" : "top-1";
             return folder.readSummary()
-                    .filter(s -> s.bestTop1() != null)
-                    .map(s -> String.format(Locale.ROOT, ", best test %s %.1f %%", metric, s.bestTop1()))
+                    .filter(s -> s.bestScore() != null)
+                    .map(s -> String.format(Locale.ROOT, ", best test %s %.1f %%", s.score().label(), s.bestScore()))
                     .orElse("");
         } catch (RuntimeException e) {
             return "";

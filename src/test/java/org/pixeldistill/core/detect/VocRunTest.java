@@ -17,6 +17,7 @@ import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.pipeline.RunEvaluation;
 import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.Score;
 
 /** A user's Pascal VOC folder trained end to end; what its annotations lost is kept with the run. */
 class VocRunTest {
@@ -53,8 +54,8 @@ class VocRunTest {
         // eval reads the saved detector back and scores it the same way training did
         var evaluated = RunEvaluation.evaluate(run, "best");
         assertEquals(1, evaluated.size());
-        assertTrue(evaluated.get(0).detector());
-        assertEquals(run.readSummary().orElseThrow().bestTop1(), evaluated.get(0).top1(), 1e-6);
+        assertEquals(Score.MAP50, evaluated.get(0).kind());
+        assertEquals(run.readSummary().orElseThrow().bestScore(), evaluated.get(0).score(), 1e-6);
         String report = Files.readString(run.dir().resolve("annotations.txt"));
         assertTrue(report.contains("img3.xml object 2") && report.contains("clipped"), report);
         assertTrue(report.contains("img5.xml object 2") && report.contains("zebra"), report);

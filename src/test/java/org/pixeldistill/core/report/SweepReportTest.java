@@ -18,6 +18,8 @@ import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /** The report of a hand-made sweep folder whose numbers make each finding unambiguous. */
 class SweepReportTest {
@@ -54,7 +56,7 @@ class SweepReportTest {
         RunFolder folder = RunFolder.at(teacher);
         folder.writeConfig(ConfigLoader.parse("name: demo-teacher\nmodel: {backbone: resnet34, input_size: 28, width: 0.5}\n"
                 + "train: {epochs: 9}\n", "teacher"));
-        folder.writeSummary(new RunSummary("demo-teacher", "finished", "", List.of("model"), 91.234, 0.0, 91.0, 0.0,
+        folder.writeSummary(new RunSummary("demo-teacher", "finished", "", List.of(Stage.MODEL), Score.TOP1, 91.234, 0.0, 91.0, 0.0,
                 List.of(), SweepFixture.provenance(null)));
         String md = SweepReport.render(SweepFolder.read(SweepFixture.write(dir.resolve("sweeps/demo"),
                 SweepFixture.twoRatiosThreeMethods(), teacher)), "x", MACHINE, NOW);

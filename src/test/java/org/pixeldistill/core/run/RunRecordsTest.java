@@ -15,15 +15,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 class RunRecordsTest {
     @TempDir
     Path dir;
 
-    private static MetricsRow row(String stage, int seed, int epoch, double top1) {
+    private static MetricsRow row(Stage stage, int seed, int epoch, double top1) {
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put("ce", 0.5 + epoch);
-        if (stage.equals("student")) losses.put("isrd", 3.25);
+        if (stage == Stage.STUDENT) losses.put("isrd", 3.25);
         losses.put("total", 1.5);
         return new MetricsRow(stage, seed, epoch, 0.01, losses, 50, top1, 90, 12.5, 100, 0.02);
     }
@@ -32,14 +34,15 @@ class RunRecordsTest {
     void metricsRoundTripWithEveryLossTermInItsOwnColumn() {
         Path file = dir.resolve("metrics.csv");
         MetricsCsv csv = new MetricsCsv(file);
-        csv.append(row("teacher", 0, 0, 70));
-        csv.append(row("student", 1, 0, 60));
-        csv.append(row("student", 1, 1, 65));
+        csv.append(row(Stage.TEACHER, 0, 0, 70));
+        csv.append(row(Stage.STUDENT, 1, 0, 60));
+        csv.append(row(Stage.STUDENT, 1, 1, 65));
         List<MetricsRow> back = new MetricsCsv(file).rows();
         assertEquals(3, back.size());
         assertEquals(3.25, back.get(1).losses().get("isrd"), 1e-9);
         assertFalse(back.get(0).losses().containsKey("isrd"), "an absent term stays absent");
-        assertEquals(65, back.get(2).testTop1(), 1e-9);
+        assertEquals(65, back.get(2).testScore(), 1e-9);
+        assertEquals(Score.TOP1, back.get(2).score());
         assertEquals(1, back.get(2).seed());
         String header = csv.rows().isEmpty() ? "" : MetricsCsv.format(csv.rows()).lines().findFirst().orElseThrow();
         assertEquals("stage,seed,epoch,lr,loss_ce,loss_total,loss_isrd,train_top1,test_top1,test_top5,wall_seconds,"
@@ -49,10 +52,10 @@ class RunRecordsTest {
     @Test
     void truncateDropsRedoneEpochs() {
         MetricsCsv csv = new MetricsCsv(dir.resolve("m.csv"));
-        csv.append(row("student", 0, 0, 60));
-        csv.append(row("student", 0, 1, 61));
-        csv.append(row("student", 1, 1, 62));
-        csv.truncate("student", 0, 1);
+        csv.append(row(Stage.STUDENT, 0, 0, 60));
+        csv.append(row(Stage.STUDENT, 0, 1, 61));
+        csv.append(row(Stage.STUDENT, 1, 1, 62));
+        csv.truncate(Stage.STUDENT, 0, 1);
         assertEquals(2, new MetricsCsv(dir.resolve("m.csv")).rows().size());
     }
 
@@ -61,7 +64,7 @@ class RunRecordsTest {
         RunFolder folder = RunFolder.create(dir, "r");
         RunSummary.Provenance p = new RunSummary.Provenance("abc", List.of(0, 1), "fashion-mnist", "/d", 100, 20, 1,
                 "PyTorch", "2.3.1", "0.29.0", "cpu()", "17", "Linux", "now", 3.5, null, null);
-        RunSummary s = new RunSummary("r", "finished", "", List.of("model"), 80.0, 1.0, 79.0, 2.0,
+        RunSummary s = new RunSummary("r", "finished", "", List.of(Stage.MODEL), Score.TOP1, 80.0, 1.0, 79.0, 2.0,
                 List.of(new RunSummary.SeedResult(0, true, 3, 81, 2, 80, 3.0)), p);
         folder.writeSummary(s);
         assertEquals(s, folder.readSummary().orElseThrow());

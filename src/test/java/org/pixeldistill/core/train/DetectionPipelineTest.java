@@ -19,6 +19,8 @@ import org.pixeldistill.core.pipeline.StepBenchmark;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.core.sweep.SweepCell;
 import org.pixeldistill.core.sweep.SweepPlan;
 import org.pixeldistill.core.sweep.SweepRunner;
@@ -57,17 +59,20 @@ class DetectionPipelineTest {
         RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
                 .train(TinyRuns.load(cfg));
         List<MetricsRow> rows = run.metrics().rows();
-        assertEquals(List.of("teacher", "assistant", "student"), rows.stream().map(MetricsRow::stage).distinct().toList());
+        assertEquals(List.of(Stage.TEACHER, Stage.ASSISTANT, Stage.STUDENT),
+                rows.stream().map(MetricsRow::stage).distinct().toList());
         MetricsRow student = rows.get(rows.size() - 1);
         assertTrue(student.losses().keySet().containsAll(List.of("focal", "box", "afp_class", "afp_box", "afp_feature")),
                 student.losses().toString());
-        assertTrue(student.scores().containsKey("map50") && student.scores().containsKey("ap50_Trouser"),
+        assertEquals(Score.MAP50, student.score());
+        assertTrue(student.scores().containsKey("map") && student.scores().containsKey("ap50_Trouser"),
                 student.scores().toString());
-        double map50 = student.scores().get("map50");
+        double map50 = student.testScore();
         assertTrue(map50 >= 0 && map50 <= 100, "mAP50 is a percentage: " + map50);
         RunSummary summary = run.readSummary().orElseThrow();
         assertEquals("finished", summary.status());
-        assertEquals(map50, summary.bestTop1(), 1e-6, "the score that counts is mAP50");
+        assertEquals(map50, summary.bestScore(), 1e-6, "the score that counts is mAP50");
+        assertEquals(Score.MAP50, summary.score());
         // the assistant was trained at the teacher's size with the student's grids (14 -> 7, 4, 2)
         assertTrue(summary.provenance().assistantRun().contains("assistant-resnet18-56"));
     }
@@ -139,7 +144,7 @@ class DetectionPipelineTest {
         RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
                 .train(TinyRuns.load(cfg));
         List<MetricsRow> rows = run.metrics().rows();
-        MetricsRow assistant = rows.stream().filter(r -> r.stage().equals("assistant")).reduce((a, b) -> b).orElseThrow();
+        MetricsRow assistant = rows.stream().filter(r -> r.stage() == Stage.ASSISTANT).reduce((a, b) -> b).orElseThrow();
         assertTrue(assistant.losses().containsKey("feature") && !assistant.losses().containsKey("afp_class"),
                 assistant.losses().toString());
         MetricsRow student = rows.get(rows.size() - 1);

@@ -113,7 +113,7 @@ class RunsTableViewTest {
         robot.clickOn("isrd-1").clickOn("#runsOpen");
         WaitForAsyncUtils.waitForFxEvents();
         String text = robot.lookup("#runsDetails").queryAs(TextArea.class).getText();
-        assertTrue(text.contains("# config.yaml") && text.contains("isrd:") && text.contains("\"best_top1\" : 80.0"), text);
+        assertTrue(text.contains("# config.yaml") && text.contains("isrd:") && text.contains("\"best_score\" : 80.0"), text);
     }
 
     @Test
