@@ -2,7 +2,7 @@ package org.pixeldistill.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.pixeldistill.core.train.Cancellation;
+import org.pixeldistill.core.loop.Cancellation;
 
 /**
  * Ctrl-C (SIGINT/SIGTERM) asks the running training to stop at the next batch and waits for it to

@@ -2,9 +2,11 @@ package org.pixeldistill.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * Progress on the console: a line every few seconds with epoch, batch, loss, speed and time
@@ -41,31 +43,28 @@ final class ConsoleProgress implements TrainingListener {
                 duration(p.secondsLeft()));
     }
 
-    /** What the last epoch reported: "top-1" for a classifier, "mAP50" for a detector. */
-    private String metric = "top-1";
 
     @Override
     public void onEpoch(MetricsRow r) {
         lastPrint = System.nanoTime();
-        metric = r.scores().containsKey("map50") ? "mAP50" : "top-1";
-        if (r.scores().containsKey("map50")) {
+        if (r.score() == Score.MAP50) {
             out.printf(Locale.ROOT, "  %s seed %d  epoch %d  loss %.4f  test mAP50 %.2f%%  mAP %.2f%%"
                             + "  %.1f img/s  data wait %.1f%%  %s  %s%n", r.stage(), r.seed(), r.epoch() + 1,
-                    r.losses().getOrDefault("total", Double.NaN), r.scores().get("map50"),
+                    r.losses().getOrDefault("total", Double.NaN), r.testScore(),
                     r.scores().getOrDefault("map", Double.NaN), r.imagesPerSecond(), 100 * r.dataWait(),
                     duration(r.wallSeconds()), ProcessMemory.describe());
             return;
         }
         out.printf(Locale.ROOT, "  %s seed %d  epoch %d  loss %.4f  train top-1 %.2f%%  test top-1 %.2f%%  top-5 %.2f%%"
                         + "  %.1f img/s  data wait %.1f%%  %s  %s%n", r.stage(), r.seed(), r.epoch() + 1,
-                r.losses().getOrDefault("total", Double.NaN), r.trainTop1(), r.testTop1(), r.testTop5(),
+                r.losses().getOrDefault("total", Double.NaN), r.trainTop1(), r.testScore(), r.testTop5(),
                 r.imagesPerSecond(), 100 * r.dataWait(), duration(r.wallSeconds()), ProcessMemory.describe());
     }
 
     @Override
-    public void onStageEnd(String stage, int seed, double bestTop1, double lastTop1) {
-        out.printf(Locale.ROOT, "== %s seed %d done: best %s %.2f%%, last %.2f%%%n", stage, seed, metric, bestTop1,
-                lastTop1);
+    public void onStageEnd(Stage stage, int seed, Score score, double best, double last) {
+        out.printf(Locale.ROOT, "== %s seed %d done: best %s %.2f%%, last %.2f%%%n", stage, seed, score.label(), best,
+                last);
     }
 
     @Override
@@ -76,7 +75,8 @@ final class ConsoleProgress implements TrainingListener {
     void finished(RunFolder folder) {
         folder.readSummary().ifPresent(s -> out.printf(Locale.ROOT,
                 "run %s: %s; best %s %.2f%% +- %.2f, last %.2f%% +- %.2f over %d seed(s)%nrecords: %s%n", s.name(),
-                s.status(), metric, nz(s.bestTop1()), nz(s.bestTop1Std()), nz(s.lastTop1()), nz(s.lastTop1Std()),
+                s.status(), s.score().label(), nz(s.bestScore()), nz(s.bestScoreStd()), nz(s.lastScore()),
+                nz(s.lastScoreStd()),
                 s.seeds().size(), folder.dir()));
     }
 

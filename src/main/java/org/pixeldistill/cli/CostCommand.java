@@ -17,11 +17,15 @@ import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.data.DataSets;
 import org.pixeldistill.core.data.ImageDataset;
+import org.pixeldistill.core.detect.DetectionDataSets;
+import org.pixeldistill.core.detect.DetectionImages;
+import org.pixeldistill.core.detect.DetectionSplits;
+import org.pixeldistill.core.detect.DetectorSpecs;
+import org.pixeldistill.core.loop.TeacherConfigs;
 import org.pixeldistill.core.model.BackboneSpec;
-import org.pixeldistill.core.train.TeacherConfigs;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -118,10 +122,10 @@ final class CostCommand implements Callable<Integer> {
         ImageDataset test = DataSets.open(cfg.data(), ConfigLoader.baseDir(config)).test();
         String key = CostModel.datasetKey(cfg.data());
         Map<String, CostReport> reports = new LinkedHashMap<>();
-        BackboneSpec student = cfg.model().spec(test.channels(), test.numClasses());
+        BackboneSpec student = BackboneSpec.from(cfg.model(), test.channels(), test.numClasses());
         reports.put("student", model.evaluate(student, key, () -> test));
         if (cfg.teacher() != null) {
-            BackboneSpec teacher = TeacherConfigs.of(cfg).model().spec(test.channels(), test.numClasses());
+            BackboneSpec teacher = BackboneSpec.from(TeacherConfigs.of(cfg).model(), test.channels(), test.numClasses());
             reports.put("teacher", model.evaluate(teacher, key, () -> test));
         }
         return reports;
@@ -129,16 +133,16 @@ final class CostCommand implements Callable<Integer> {
 
     /** A detector's costs (backbone, pyramid and heads at the input size) and its teacher's. */
     private static Map<String, CostReport> detectorCosts(CostModel model, RunConfig cfg) {
-        org.pixeldistill.core.detect.DetectionSplits data =
-                org.pixeldistill.core.detect.DetectionDataSets.open(cfg.data(), cfg.detect());
-        ImageDataset test = new org.pixeldistill.core.detect.DetectionImages(data.test());
+        DetectionSplits data =
+                DetectionDataSets.open(cfg.data(), cfg.detect());
+        ImageDataset test = new DetectionImages(data.test());
         String key = CostModel.datasetKey(cfg.data()) + ":canvas" + cfg.detect().canvas();
         Map<String, CostReport> reports = new LinkedHashMap<>();
-        reports.put("student", model.evaluate(org.pixeldistill.core.detect.DetectorSpecs.of(cfg, test.channels(),
+        reports.put("student", model.evaluate(DetectorSpecs.of(cfg, test.channels(),
                 test.numClasses()), key, () -> test));
         if (cfg.teacher() != null) {
             RunConfig teacher = TeacherConfigs.of(cfg);
-            reports.put("teacher", model.evaluate(org.pixeldistill.core.detect.DetectorSpecs.of(teacher, test.channels(),
+            reports.put("teacher", model.evaluate(DetectorSpecs.of(teacher, test.channels(),
                     test.numClasses()), key, () -> test));
         }
         return reports;

@@ -1,11 +1,11 @@
 package org.pixeldistill.cli;
 
 import org.pixeldistill.core.config.ConfigException;
-import org.pixeldistill.core.train.RunCancelledException;
-import org.pixeldistill.core.train.TrainingFailedException;
-import picocli.CommandLine;
+import org.pixeldistill.core.loop.RunCancelledException;
+import org.pixeldistill.core.loop.TrainingFailedException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /** Bad input and failed runs end with one line on stderr and exit code 2 (3 when cancelled). */
 final class ErrorHandler implements IExecutionExceptionHandler {

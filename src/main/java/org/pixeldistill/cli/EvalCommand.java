@@ -3,8 +3,10 @@ package org.pixeldistill.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pixeldistill.core.loop.CheckpointScore;
+import org.pixeldistill.core.pipeline.RunEvaluation;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.RunEvaluation;
+import org.pixeldistill.core.run.Score;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,11 +24,11 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunFolder folder = RunFolder.open(run);
-        for (RunEvaluation.Result r : RunEvaluation.evaluate(folder, which)) {
-            System.out.printf(Locale.ROOT, r.detector()
+        for (CheckpointScore r : RunEvaluation.evaluate(folder, which)) {
+            System.out.printf(Locale.ROOT, r.kind() == Score.MAP50
                             ? "%s seed %d (%s): mAP50 %.2f%%  mAP %.2f%%  on %d test images%n"
                             : "%s seed %d (%s): top-1 %.2f%%  top-5 %.2f%%  on %d test images%n", r.stage(),
-                    r.seed(), which, r.top1(), r.top5(), r.images());
+                    r.seed(), which, r.score(), r.second(), r.images());
         }
         return 0;
     }

@@ -3,8 +3,8 @@ package org.pixeldistill.cli;
 import ai.djl.engine.Engine;
 import java.util.concurrent.Callable;
 import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.loop.Devices;
 import org.pixeldistill.core.model.Backbones;
-import org.pixeldistill.core.train.Devices;
 import picocli.CommandLine.Command;
 
 /** {@code info}: what this build offers and which device training would use. */

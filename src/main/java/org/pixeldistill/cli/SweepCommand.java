@@ -11,6 +11,10 @@ import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.data.DataSets;
 import org.pixeldistill.core.data.DataSplits;
+import org.pixeldistill.core.detect.DetectionDataSets;
+import org.pixeldistill.core.detect.DetectionImages;
+import org.pixeldistill.core.detect.DetectorSpecs;
+import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.sweep.SweepCell;
 import org.pixeldistill.core.sweep.SweepPlan;
 import org.pixeldistill.core.sweep.SweepRunner;
@@ -93,12 +97,12 @@ final class SweepCommand implements Callable<Integer> {
     private Map<String, CostReport> costs(RunConfig base, List<SweepCell> cells) {
         CostModel model = costOptions.model();
         if (base.isDetection()) {
-            var data = org.pixeldistill.core.detect.DetectionDataSets.open(base.data(), base.detect());
-            var test = new org.pixeldistill.core.detect.DetectionImages(data.test());
+            var data = DetectionDataSets.open(base.data(), base.detect());
+            var test = new DetectionImages(data.test());
             String key = CostModel.datasetKey(base.data()) + ":canvas" + base.detect().canvas();
             Map<String, CostReport> out = new HashMap<>();
             for (SweepCell cell : cells) {
-                var spec = org.pixeldistill.core.detect.DetectorSpecs.of(cell.config(), test.channels(), test.numClasses());
+                var spec = DetectorSpecs.of(cell.config(), test.channels(), test.numClasses());
                 out.put(cell.id(), model.evaluate(spec, key, () -> test));
             }
             return out;
@@ -106,7 +110,7 @@ final class SweepCommand implements Callable<Integer> {
         DataSplits data = DataSets.open(base.data(), Path.of(""));
         Map<String, CostReport> out = new HashMap<>();
         for (SweepCell cell : cells) {
-            var spec = cell.config().model().spec(data.test().channels(), data.test().numClasses());
+            var spec = BackboneSpec.from(cell.config().model(), data.test().channels(), data.test().numClasses());
             out.put(cell.id(), model.evaluate(spec, CostModel.datasetKey(base.data()), data::test));
         }
         return out;

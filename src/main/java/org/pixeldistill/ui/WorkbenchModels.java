@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.data.DataSets;
+import org.pixeldistill.core.detect.DetectionInspector;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
+import org.pixeldistill.ui.detect.DetectionViewModel;
 import org.pixeldistill.ui.isrd.IsrdViewModel;
 import org.pixeldistill.ui.pareto.ParetoViewModel;
 import org.pixeldistill.ui.runs.RunCatalog;
@@ -27,7 +29,7 @@ import org.pixeldistill.ui.training.TrainingViewModel;
  */
 public record WorkbenchModels(Path runsRoot, SetupViewModel setup, TrainingViewModel training,
         LossChartViewModel lossChart, IsrdViewModel isrd, RunsTableViewModel runs, ParetoViewModel pareto,
-        org.pixeldistill.ui.detect.DetectionViewModel detection) {
+        DetectionViewModel detection) {
 
     /** Test images the ISRD view follows: one per class of Fashion-MNIST's first six. */
     static final int ISRD_IMAGES = 6;
@@ -61,8 +63,8 @@ public record WorkbenchModels(Path runsRoot, SetupViewModel setup, TrainingViewM
             }
         });
         setup.costReportProperty().addListener((o, was, report) -> whatIf(setup, pareto, report));
-        var detection = new org.pixeldistill.ui.detect.DetectionViewModel(runsRoot, runner, ui, preferences.node(),
-                org.pixeldistill.core.detect.DetectionInspector.SCORE_FLOOR);
+        var detection = new DetectionViewModel(runsRoot, runner, ui, preferences.node(),
+                DetectionInspector.SCORE_FLOOR);
         // a detector run that just finished shows up in the Detection tab's run list
         training.lastFinishedRunProperty().addListener((o, was, dir) -> detection.refresh());
         return new WorkbenchModels(runsRoot, setup, training, lossChart, isrd, runs, pareto, detection);

@@ -1,5 +1,6 @@
 package org.pixeldistill.ui;
 
+import java.util.Locale;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -8,6 +9,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import org.pixeldistill.ui.detect.DetectionView;
 import org.pixeldistill.ui.isrd.IsrdView;
 import org.pixeldistill.ui.pareto.ParetoView;
 import org.pixeldistill.ui.runs.RunsTableView;
@@ -49,7 +51,7 @@ public final class WorkbenchView {
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addPanel("Training", sideBySide());
         addPanel("Runs", runsView.node());
-        addPanel("Detection", new org.pixeldistill.ui.detect.DetectionView(models.detection()).node());
+        addPanel("Detection", new DetectionView(models.detection()).node());
         root.setId("workbench");
         root.setLeft(setupView.node());
         root.setCenter(panels);
@@ -75,7 +77,7 @@ public final class WorkbenchView {
      */
     public Tab addPanel(String title, Node node) {
         Tab tab = new Tab(title, node);
-        tab.setId("panel-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+        tab.setId("panel-" + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
         panels.getTabs().add(tab);
         return tab;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +78,7 @@ class CliTest {
         CliRun first = run(args);
         assertEquals(0, first.code(), first.err());
         Path csv = dir.resolve("sweeps/demo-fmnist-tas/sweep.csv");
-        java.util.List<String> lines = Files.readAllLines(csv);
+        List<String> lines = Files.readAllLines(csv);
         assertEquals(3, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).contains("macs") && lines.get(0).contains("pareto_macs"), lines.get(0));
         assertTrue(lines.get(1).startsWith("resnet18-r4-baseline,resnet18,baseline,4,7,finished"), lines.get(1));

@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.Checkpoint;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.Checkpoint;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.run.Stage;
 
 /** A training JVM killed with SIGKILL after an epoch leaves readable records, and the run resumes. */
 class KilledRunTest {
@@ -54,7 +55,7 @@ class KilledRunTest {
         }
         RunFolder killed = RunFolder.open(runDir);
         assertEquals("running", killed.readSummary().orElseThrow().status(), "killed, so never marked finished");
-        int done = new Checkpoint(killed.checkpointDir("model", 0)).state().orElseThrow().epochsDone();
+        int done = new Checkpoint(killed.checkpointDir(Stage.MODEL, 0)).state().orElseThrow().epochsDone();
         assertTrue(done >= 1 && done < 4, "epochs saved: " + done);
         assertTrue(killed.metrics().rows().size() >= done);
 

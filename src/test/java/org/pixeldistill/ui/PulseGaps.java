@@ -1,5 +1,10 @@
 package org.pixeldistill.ui;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import javafx.animation.AnimationTimer;
 
 /**
@@ -27,8 +32,8 @@ final class PulseGaps extends AnimationTimer {
         return renderThread < 0 ? 0 : THREADS.getThreadCpuTime(renderThread);
     }
     private long maxCpu;
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
-    private final java.util.List<String> longGaps = new java.util.ArrayList<>();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private final List<String> longGaps = new ArrayList<>();
 
     @Override
     public void handle(long now) {
@@ -41,7 +46,7 @@ final class PulseGaps extends AnimationTimer {
             maxGap = Math.max(maxGap, now - last);
             maxCpu = Math.max(maxCpu, cpu - lastCpu);
             if (now - last > 100_000_000L) {
-                longGaps.add(String.format(java.util.Locale.ROOT, "%.0f ms (FX thread CPU %.0f ms, renderer %.0f ms) at %.2f s",
+                longGaps.add(String.format(Locale.ROOT, "%.0f ms (FX thread CPU %.0f ms, renderer %.0f ms) at %.2f s",
                         (now - last) / 1e6, (cpu - lastCpu) / 1e6, (render - lastRender) / 1e6, (last - first) / 1e9));
             }
         }
@@ -56,7 +61,7 @@ final class PulseGaps extends AnimationTimer {
     }
 
     /** Gaps over 100 ms, with when they began (seconds after the first pulse): for a failure message. */
-    java.util.List<String> longGaps() {
+    List<String> longGaps() {
         return longGaps;
     }
 

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -20,6 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.run.MetricsCsv;
+import org.pixeldistill.core.run.MetricsRow;
+import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.ui.common.FxUiThread;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.setup.Method;
@@ -52,7 +59,7 @@ class WorkbenchViewFxTest {
         prefs.close();
     }
 
-    private static void waitUntil(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -95,9 +102,9 @@ assertFalse(chart.getData().isEmpty());
         assertTrue(chart.getData().stream().anyMatch(s -> s.getName().equals("model total") && s.getData().size() == 2));
         Label status = robot.lookup("#train-status").queryAs(Label.class);
         assertTrue(status.getText().startsWith("finished: "), status.getText());
-        double loadPerCore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+        double loadPerCore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
                 / Runtime.getRuntime().availableProcessors();
-        System.out.printf(java.util.Locale.ROOT, "FX thread during a tiny run: longest gap between pulses %.0f ms, most"
+        System.out.printf(Locale.ROOT, "FX thread during a tiny run: longest gap between pulses %.0f ms, most"
                 + " work between two pulses %.0f ms, %d pulses, load %.1f per core; gaps over 100 ms: %s%n",
                 gaps.maxGapMillis(), gaps.maxBusyMillis(), gaps.pulses(), loadPerCore, gaps.longGaps());
         assertTrue(gaps.pulses() > 10, "pulses were recorded");
@@ -120,13 +127,13 @@ assertFalse(chart.getData().isEmpty());
         waitUntil(120, () -> {
             Path run = models.training().currentRunProperty().get();
             return run != null && Files.exists(run.resolve("metrics.csv"))
-                    && !new org.pixeldistill.core.run.MetricsCsv(run.resolve("metrics.csv")).rows().isEmpty();
+                    && !new MetricsCsv(run.resolve("metrics.csv")).rows().isEmpty();
         });
         Path run = models.training().currentRunProperty().get();
         robot.clickOn("#train-stop");
         waitUntil(120, () -> models.training().resumableRunProperty().get() != null);
         assertEquals(run, models.training().resumableRunProperty().get());
-        assertEquals("cancelled", org.pixeldistill.core.run.RunFolder.open(run).readSummary().orElseThrow().status());
+        assertEquals("cancelled", RunFolder.open(run).readSummary().orElseThrow().status());
         Label status = robot.lookup("#train-status").queryAs(Label.class);
         assertTrue(status.getText().startsWith("stopped;"), status.getText());
 
@@ -134,9 +141,9 @@ assertFalse(chart.getData().isEmpty());
         waitUntil(180, () -> run.equals(models.training().lastFinishedRunProperty().get())
                 || models.training().failureProperty().get() != null);
         assertEquals(null, models.training().failureProperty().get());
-        assertEquals("finished", org.pixeldistill.core.run.RunFolder.open(run).readSummary().orElseThrow().status());
-        assertEquals(java.util.List.of(0, 1, 2, 3, 4, 5), new org.pixeldistill.core.run.MetricsCsv(run.resolve("metrics.csv")).rows()
-                .stream().map(org.pixeldistill.core.run.MetricsRow::epoch).toList(), "each epoch once, none lost or redone twice");
+        assertEquals("finished", RunFolder.open(run).readSummary().orElseThrow().status());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), new MetricsCsv(run.resolve("metrics.csv")).rows()
+                .stream().map(MetricsRow::epoch).toList(), "each epoch once, none lost or redone twice");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package org.pixeldistill.core.config;
 
 import java.util.List;
-import org.pixeldistill.core.model.BackboneSpec;
 
 /**
- * The network being trained. Channels and classes come from the data set.
+ * The network being trained, as the user wrote it. Channels and classes come from the data set;
+ * {@code BackboneSpec.from} turns the two into what builds the network.
  *
  * @param backbone resnet18 | resnet34 | resnet50 | mobilenet_v2 | vit_tiny | vit_small
  * @param inputSize side of the input image in pixels
@@ -32,9 +32,5 @@ public record ModelConfig(String backbone, Integer inputSize, Double width, Stri
         Check.range(prefix + ".width", width, 0.05, 4.0);
         Check.oneOf(prefix + ".stem", stem, STEMS);
         Check.atLeast(prefix + ".patch_size", patchSize, 0);
-    }
-
-    public BackboneSpec spec(int channels, int classes) {
-        return new BackboneSpec(backbone, inputSize, channels, classes, width, stem, patchSize);
     }
 }

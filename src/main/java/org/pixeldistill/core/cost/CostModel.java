@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.pixeldistill.core.config.Check;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.DataConfig;
 import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.model.DetectorSpec;
 
 /**
  * How costs are reported: the JPEG quality the bytes are measured at, the link an image is sent
@@ -35,7 +37,7 @@ public record CostModel(int jpegQuality, double bandwidthMbps, String encoding, 
     }
 
     /** What identifies the measured images (the bytes cache key): the set, its folder and test limit. */
-    public static String datasetKey(org.pixeldistill.core.config.DataConfig d) {
+    public static String datasetKey(DataConfig d) {
         return d.dataset() + ":" + d.path() + ":" + d.testLimit();
     }
 
@@ -55,7 +57,7 @@ public record CostModel(int jpegQuality, double bandwidthMbps, String encoding, 
     }
 
     /** A detector's costs: its network counted with every head level, the images as for a classifier. */
-    public CostReport evaluate(org.pixeldistill.core.model.DetectorSpec spec, String dataset,
+    public CostReport evaluate(DetectorSpec spec, String dataset,
             Supplier<ImageDataset> testImages) {
         NetworkCost network = NetworkCounter.count(spec);
         ImageBytes bytes = ImageBytes.cached(dataset, testImages, spec.backbone().inputSize(), jpegQuality, images);

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.model.Backbones;
+import org.pixeldistill.core.model.Detector;
+import org.pixeldistill.core.model.DetectorSpec;
 
 /**
  * Counts parameters, multiply-accumulates and activation memory of a network the conventional way
@@ -85,8 +87,8 @@ public final class NetworkCounter {
      * Counts a detector at its input size: backbone (its unused classifier included, a few
      * thousand MACs), pyramid, and the shared heads once per pyramid level.
      */
-    public static NetworkCost count(org.pixeldistill.core.model.DetectorSpec spec) {
-        org.pixeldistill.core.model.Detector detector = org.pixeldistill.core.model.Detector.create(spec);
+    public static NetworkCost count(DetectorSpec spec) {
+        Detector detector = Detector.create(spec);
         try (NDManager manager = NDManager.newBaseManager()) {
             int size = spec.backbone().inputSize();
             detector.initialize(manager, DataType.FLOAT32, new Shape(1, spec.backbone().channels(), size, size));

@@ -2,6 +2,7 @@ package org.pixeldistill.core.data;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +73,6 @@ public final class ImageDecoding {
 
     private static boolean isGrey(BufferedImage img) {
         ColorModel cm = img.getColorModel();
-        return cm.getColorSpace().getNumComponents() == 1 && !(cm instanceof java.awt.image.IndexColorModel);
+        return cm.getColorSpace().getNumComponents() == 1 && !(cm instanceof IndexColorModel);
     }
 }

@@ -1,5 +1,6 @@
 package org.pixeldistill.core.data;
 
+import java.util.Arrays;
 import java.util.List;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.DataConfig;
@@ -45,7 +46,7 @@ public record Normalization(float[] mean, float[] std) {
 
     private static float[] repeat(float v, int n) {
         float[] a = new float[n];
-        java.util.Arrays.fill(a, v);
+        Arrays.fill(a, v);
         return a;
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.RunConfig;
-import org.pixeldistill.core.train.GradMode;
+import org.pixeldistill.core.loop.GradMode;
 
 /**
  * The student's AP50 per class over a test split, computed as training's evaluation does (the

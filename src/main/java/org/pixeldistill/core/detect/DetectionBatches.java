@@ -1,8 +1,10 @@
 package org.pixeldistill.core.detect;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.pixeldistill.core.data.Seeds;
 
@@ -27,7 +29,7 @@ public final class DetectionBatches {
     /** The order of an epoch's training images: a permutation fixed by (seed, epoch). */
     public static int[] order(int size, long seed, int epoch) {
         List<Integer> idx = new ArrayList<>(IntStream.range(0, size).boxed().toList());
-        java.util.Collections.shuffle(idx, new Random(Seeds.mix(seed, epoch, 17)));
+        Collections.shuffle(idx, new Random(Seeds.mix(seed, epoch, 17)));
         return idx.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -42,7 +44,7 @@ public final class DetectionBatches {
         return assemble(all, 0, all.length, i -> views.test(data.sample(i)));
     }
 
-    private DetectionBatch assemble(int[] indices, int from, int to, java.util.function.IntFunction<DetectionViews.Views> make) {
+    private DetectionBatch assemble(int[] indices, int from, int to, IntFunction<DetectionViews.Views> make) {
         int n = to - from;
         DetectionViews.Views[] v = new DetectionViews.Views[n];
         IntStream.range(0, n).parallel().forEach(j -> v[j] = make.apply(indices[from + j]));

@@ -5,6 +5,8 @@ import java.util.List;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.DataConfig;
 import org.pixeldistill.core.config.DetectConfig;
+import org.pixeldistill.core.data.FashionMnist;
+import org.pixeldistill.core.data.Seeds;
 
 /**
  * Opens the detection data set a config names: generated Fashion-MNIST scenes, a Pascal VOC
@@ -48,13 +50,13 @@ public final class DetectionDataSets {
         FashionMnistScenes.Settings base = FashionMnistScenes.Settings.forCanvas(detect.canvas());
         FashionMnistScenes.Settings settings = new FashionMnistScenes.Settings(base.canvas(), detect.maxItems(),
                 base.minSide(), base.maxSide(), base.maxIou(), base.threshold());
-        var sourceTrain = org.pixeldistill.core.data.FashionMnist.load(root, true);
-        var sourceTest = org.pixeldistill.core.data.FashionMnist.load(root, false);
+        var sourceTrain = FashionMnist.load(root, true);
+        var sourceTest = FashionMnist.load(root, false);
         int trainCount = data.trainLimit() > 0 ? data.trainLimit() : sourceTrain.size();
         int testCount = data.testLimit() > 0 ? data.testLimit() : sourceTest.size();
         long seed = detect.sceneSeed();
         return new DetectionSplits(
-                new FashionMnistScenes(sourceTrain, trainCount, org.pixeldistill.core.data.Seeds.mix(seed, 0), settings),
-                new FashionMnistScenes(sourceTest, testCount, org.pixeldistill.core.data.Seeds.mix(seed, 1), settings));
+                new FashionMnistScenes(sourceTrain, trainCount, Seeds.mix(seed, 0), settings),
+                new FashionMnistScenes(sourceTest, testCount, Seeds.mix(seed, 1), settings));
     }
 }

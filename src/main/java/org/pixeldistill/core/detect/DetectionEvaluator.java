@@ -3,7 +3,7 @@ package org.pixeldistill.core.detect;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pixeldistill.core.train.Cancellation;
+import org.pixeldistill.core.loop.Cancellation;
 
 /** A detector's AP on a test set, in its own view's pixels, with RetinaNet's inference. */
 public final class DetectionEvaluator {
@@ -24,10 +24,12 @@ public final class DetectionEvaluator {
         return ap.evaluate();
     }
 
-    /** The scores a metrics row records: mAP50 and mAP in percent, then AP50 per class. */
+    /**
+     * The scores a metrics row records beside its test mAP50 (the row's score): COCO mAP in
+     * percent, then AP50 per class.
+     */
     public static Map<String, Double> scores(ApEvaluatorResult r, List<String> classNames) {
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("map50", 100 * r.map50());
         out.put("map", 100 * r.map());
         for (int c = 0; c < r.classes(); c++) {
             out.put(ap50Key(classNames.get(c)), 100 * r.ap50()[c]);

@@ -7,7 +7,8 @@ import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.data.Interpolation;
 import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.data.RawImage;
-import org.pixeldistill.core.train.GradMode;
+import org.pixeldistill.core.loop.GradMode;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * "What does my low-resolution camera still find": opens a finished detector run and shows, test
@@ -200,7 +201,7 @@ public final class DetectionInspector implements AutoCloseable {
     }
 
     /** The student's stage inspected: "student" or "model". */
-    public String stage() {
+    public Stage stage() {
         return run.stage();
     }
 

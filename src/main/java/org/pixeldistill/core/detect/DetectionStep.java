@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.config.TrainConfig;
-import org.pixeldistill.core.train.LossTerms;
-import org.pixeldistill.core.train.Sgd;
-import org.pixeldistill.core.train.TrainingFailedException;
+import org.pixeldistill.core.loop.LossTerms;
+import org.pixeldistill.core.loop.Sgd;
+import org.pixeldistill.core.loop.TrainingFailedException;
 
 /**
  * One optimisation step of a detector: the frozen teacher (if any) on the large view outside the

@@ -14,9 +14,9 @@ import ai.djl.util.Pair;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pixeldistill.core.loop.Checkpoint;
 import org.pixeldistill.core.model.Detector;
 import org.pixeldistill.core.model.DetectorSpec;
-import org.pixeldistill.core.train.Checkpoint;
 
 /**
  * A built, initialised {@link Detector} with its own manager on one device, its anchors, and the

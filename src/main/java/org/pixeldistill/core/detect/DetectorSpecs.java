@@ -20,7 +20,7 @@ public final class DetectorSpecs {
         if (!config.isDetection()) {
             throw new ConfigException("config " + config.name() + " has no detect section: it describes a classifier");
         }
-        BackboneSpec backbone = config.model().spec(channels, classes);
+        BackboneSpec backbone = BackboneSpec.from(config.model(), channels, classes);
         DetectConfig d = config.detect();
         try {
             return new DetectorSpec(backbone, d.pyramidChannels(), d.headConvs(), d.levels(), d.levelShift(),

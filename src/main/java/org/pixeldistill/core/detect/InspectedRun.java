@@ -8,15 +8,16 @@ import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * A finished detector run on disk, as {@link DetectionInspector} needs it: its resolved config,
  * summary, final stage, the seed asked for (else its first) and that stage's best weights. Everything a user can get wrong
  * (not a run, not a detector, not finished, weights missing) is a one-line ConfigException.
  */
-record InspectedRun(RunFolder folder, RunConfig config, RunSummary summary, String stage, int seed, Path bestParams) {
+record InspectedRun(RunFolder folder, RunConfig config, RunSummary summary, Stage stage, int seed, Path bestParams) {
     /** Stages whose checkpoints a run may hold, the ones trained last first. */
-    private static final List<String> STAGES = List.of("student", "model", "assistant", "teacher");
+    private static final List<Stage> STAGES = List.of(Stage.STUDENT, Stage.MODEL, Stage.ASSISTANT, Stage.TEACHER);
 
     static InspectedRun open(Path dir) {
         return open(dir, null);
@@ -42,7 +43,7 @@ record InspectedRun(RunFolder folder, RunConfig config, RunSummary summary, Stri
         if (!seeds.contains(seed)) {
             throw new ConfigException("run " + dir.getFileName() + " has no seed " + seed + " (its seeds: " + seeds + ")");
         }
-        for (String stage : candidateStages(summary)) {
+        for (Stage stage : candidateStages(summary)) {
             Path params = folder.checkpointDir(stage, seed).resolve("best.params");
             if (Files.isRegularFile(params)) {
                 return new InspectedRun(folder, config, summary, stage, seed, params);
@@ -113,8 +114,8 @@ record InspectedRun(RunFolder folder, RunConfig config, RunSummary summary, Stri
         return folder.dir().getFileName().toString();
     }
 
-    private static List<String> candidateStages(RunSummary summary) {
-        List<String> out = new ArrayList<>();
+    private static List<Stage> candidateStages(RunSummary summary) {
+        List<Stage> out = new ArrayList<>();
         if (summary.stages() != null && !summary.stages().isEmpty()) {
             out.add(summary.stages().get(summary.stages().size() - 1));
         }

@@ -3,8 +3,8 @@ package org.pixeldistill.core.detect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pixeldistill.core.loop.Checkpoint;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.Checkpoint;
 
 /**
  * The per-class AP50 a detector run recorded for its own test split ({@code score_ap50_<class>}

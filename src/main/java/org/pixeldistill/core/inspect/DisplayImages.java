@@ -1,5 +1,6 @@
 package org.pixeldistill.core.inspect;
 
+import java.util.Arrays;
 import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.data.RawImage;
 import org.pixeldistill.core.data.TwoViewSampler;
@@ -56,7 +57,7 @@ public final class DisplayImages {
 
     private static RawImage constant(int channels, float value) {
         float[] pixels = new float[channels * PROBE_SIDE * PROBE_SIDE];
-        java.util.Arrays.fill(pixels, value);
+        Arrays.fill(pixels, value);
         return new RawImage(pixels, channels, PROBE_SIDE, PROBE_SIDE);
     }
 }

@@ -1,6 +1,7 @@
 package org.pixeldistill.core.inspect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.data.ImageDataset;
@@ -69,7 +70,7 @@ public final class Inspector {
     public static int[] fixedIndices(ImageDataset test, int count) {
         int classes = test.numClasses();
         int[] first = new int[classes];
-        java.util.Arrays.fill(first, -1);
+        Arrays.fill(first, -1);
         int found = 0;
         for (int i = 0; i < test.size() && found < classes; i++) {
             int label = test.label(i);
@@ -78,7 +79,7 @@ public final class Inspector {
                 found++;
             }
         }
-        return java.util.Arrays.stream(first).filter(i -> i >= 0).limit(Math.max(0, count)).toArray();
+        return Arrays.stream(first).filter(i -> i >= 0).limit(Math.max(0, count)).toArray();
     }
 
     private List<InspectionSnapshot> run(EpochModels m, int[] indices, List<String> kinds, int featureStage,
@@ -89,7 +90,7 @@ public final class Inspector {
         int c = test.channels();
         int big = sampler.largeSize();
         int small = sampler.smallSize();
-        requireInputSize(m.stage(), m.student().spec().inputSize(), small, "small");
+        requireInputSize(m.stage().key(), m.student().spec().inputSize(), small, "small");
         if (m.teacher() != null) {
             requireInputSize("frozen teacher", m.teacher().spec().inputSize(), big, "large");
         }
@@ -107,7 +108,7 @@ public final class Inspector {
         }
         List<InspectionSnapshot> out = new ArrayList<>();
         if (n == 0) {
-            kinds.forEach(k -> out.add(new InspectionSnapshot(m.stage(), m.seed(), m.epoch(), List.of(),
+            kinds.forEach(k -> out.add(new InspectionSnapshot(m.stage().key(), m.seed(), m.epoch(), List.of(),
                     test.classNames(), k, Math.max(featureStage, 0))));
             return out;
         }
@@ -136,7 +137,7 @@ public final class Inspector {
                             SpatialMaps.toUnitRange(sMaps.perImage()[i]), sMaps.size(), described,
                             student.predictions[i], teacher == null ? -1 : teacher.predictions[i]));
                 }
-                out.add(new InspectionSnapshot(m.stage(), m.seed(), m.epoch(), images, test.classNames(), kind, stage));
+                out.add(new InspectionSnapshot(m.stage().key(), m.seed(), m.epoch(), images, test.classNames(), kind, stage));
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package org.pixeldistill.core.model;
 
+import org.pixeldistill.core.config.ModelConfig;
+
 /**
  * Everything needed to build one backbone.
  *
@@ -18,6 +20,16 @@ package org.pixeldistill.core.model;
  */
 public record BackboneSpec(
         String name, int inputSize, int channels, int classes, double width, String stem, int patchSize) {
+
+    /**
+     * The backbone a config's model section describes, for data with these channels and classes.
+     * Here rather than in config: config is the bottom layer (the user's words, their checks and
+     * ConfigException) that model reads to build networks, so the spec is made on this side.
+     */
+    public static BackboneSpec from(ModelConfig model, int channels, int classes) {
+        return new BackboneSpec(model.backbone(), model.inputSize(), channels, classes, model.width(), model.stem(),
+                model.patchSize());
+    }
 
     public static BackboneSpec of(String name, int inputSize, int channels, int classes) {
         return new BackboneSpec(name, inputSize, channels, classes, 1.0, "auto", 0);

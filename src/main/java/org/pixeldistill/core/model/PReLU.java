@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 
 /**
  * Parametric ReLU with one learnable slope per channel (axis 1), initialised to 0.25 as in
@@ -46,7 +47,7 @@ public class PReLU extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray a = ps.getValue(slope, x.getDevice(), training);
         long[] broadcast = new long[x.getShape().dimension()];
-        java.util.Arrays.fill(broadcast, 1);
+        Arrays.fill(broadcast, 1);
         broadcast[1] = a.getShape().get(0);
         NDArray aBroadcast = a.reshape(new Shape(broadcast));
         // The reshaped view would otherwise live on the parameter's (model) manager and pile up there

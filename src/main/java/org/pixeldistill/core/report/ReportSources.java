@@ -1,5 +1,6 @@
 package org.pixeldistill.core.report;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ final class ReportSources {
         String images = summary.map(RunSummary::provenance).filter(Objects::nonNull)
                 .map(p -> Integer.toString(p.trainSize())).orElse("—");
         String epochs = config.map(c -> Integer.toString(c.train().epochs())).orElse("—");
-        String best = summary.filter(s -> s.bestTop1() != null).map(s -> ReportFormat.pct(s.bestTop1()))
+        String best = summary.filter(s -> s.bestScore() != null).map(s -> ReportFormat.pct(s.bestScore()))
                 .orElse(summary.map(RunSummary::status).orElse("no summary"));
         return List.of(role, name, backbone, width, input, images, epochs, best);
     }
@@ -66,7 +67,7 @@ final class ReportSources {
     private static Optional<RunConfig> readConfig(RunFolder folder) {
         try {
             return Optional.of(folder.readConfig());
-        } catch (ConfigException | java.io.UncheckedIOException e) {
+        } catch (ConfigException | UncheckedIOException e) {
             return Optional.empty(); // the table shows dashes rather than failing the whole report
         }
     }

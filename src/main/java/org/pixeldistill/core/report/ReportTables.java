@@ -1,5 +1,6 @@
 package org.pixeldistill.core.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +58,7 @@ final class ReportTables {
                 Double.isNaN(first.cost("jpeg_quality")) ? "?" : ReportFormat.count(first.cost("jpeg_quality"), 0),
                 first.encoding().isBlank() ? "?" : first.encoding(),
                 Double.isNaN(first.cost("bandwidth_mbps")) ? "?"
-                        : java.math.BigDecimal.valueOf(first.cost("bandwidth_mbps")).stripTrailingZeros().toPlainString());
+                        : BigDecimal.valueOf(first.cost("bandwidth_mbps")).stripTrailingZeros().toPlainString());
     }
 
     /** The cells on the front, cheapest first. */

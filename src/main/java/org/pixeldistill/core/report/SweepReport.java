@@ -1,5 +1,7 @@
 package org.pixeldistill.core.report;
 
+import java.util.Locale;
+import java.util.function.Function;
 import org.pixeldistill.core.util.RelativePaths;
 import org.pixeldistill.core.util.Texts;
 import java.nio.file.Path;
@@ -136,7 +138,7 @@ public final class SweepReport {
         double wall = sweep.summaries().values().stream().map(RunSummary::provenance).filter(Objects::nonNull)
                 .mapToDouble(RunSummary.Provenance::wallSeconds).sum();
         s.append("- Total wall time: ").append(Texts.duration(wall))
-                .append(wall >= 59.5 ? String.format(java.util.Locale.ROOT, " = %.0f s", wall) : "")
+                .append(wall >= 59.5 ? String.format(Locale.ROOT, " = %.0f s", wall) : "")
                 .append(" (the sum of the cells' wall_seconds; a teacher or assistant shared by several cells is"
                         + " counted in the cell that trained it)\n");
         return s.toString();
@@ -155,7 +157,7 @@ public final class SweepReport {
     }
 
     /** A value every config shares, or the distinct values, or "unknown" when no config was readable. */
-    private static String distinct(Map<String, RunConfig> configs, java.util.function.Function<RunConfig, String> f) {
+    private static String distinct(Map<String, RunConfig> configs, Function<RunConfig, String> f) {
         List<String> values = configs.values().stream().map(f).distinct().toList();
         return values.isEmpty() ? "unknown" : String.join(" / ", values);
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a crash never leaves a torn file in place of a good one: the content goes
@@ -35,7 +36,7 @@ public final class AtomicFiles {
             // a fresh name opened with CREATE_NEW rather than createTempFile, whose owner-only mode
             // would stay with the renamed file: records and reports get the same mode as any new file
             Path tmp = dir.resolve("." + target.getFileName() + "."
-                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE)) {

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,22 +24,30 @@ import tech.tablesaw.columns.Column;
 
 /**
  * metrics.csv of a run: one row per epoch, stage and seed, every loss term in its own column
- * ({@code loss_<term>}), then the fixed numbers, then every further score ({@code score_<name>}).
- * The whole file is rewritten atomically on each append; it is small, and a crash then leaves the
- * previous complete version. Read and written as a Tablesaw table ({@link CsvTables}).
+ * ({@code loss_<term>}), then the test score's columns, which name it: a classifier's file has
+ * {@code train_top1,test_top1,test_top5} (as it always had), a detector's {@code test_map50} and no
+ * top-1 columns; then the timing numbers, then every further score ({@code score_<name>}). Files
+ * written before the score was named (a detector's mAP50 in {@code score_map50}, beside a
+ * {@code test_top1} copy of it) read as the same rows. The whole file is rewritten atomically on
+ * each append; it is small, and a crash then leaves the previous complete version. Read and
+ * written as a Tablesaw table ({@link CsvTables}).
  */
 public final class MetricsCsv {
     static final String LOSS = "loss_";
     static final String SCORE = "score_";
+    /** Where files written before the score was named keep a detector's mAP50. */
+    private static final String OLD_MAP50 = "map50";
+
     /** A fixed number column and how a row gives its value. */
     private record Fixed(String name, ToDoubleFunction<MetricsRow> value) {}
 
-    /** The fixed number columns before the loss terms, and after them (before the further scores). */
     private static final List<Fixed> HEAD = List.of(new Fixed("lr", MetricsRow::lr));
-    private static final List<Fixed> TAIL = List.of(new Fixed("train_top1", MetricsRow::trainTop1),
-            new Fixed("test_top1", MetricsRow::testTop1), new Fixed("test_top5", MetricsRow::testTop5),
-            new Fixed("wall_seconds", MetricsRow::wallSeconds), new Fixed("images_per_second", MetricsRow::imagesPerSecond),
-            new Fixed("data_wait", MetricsRow::dataWait));
+    /** A classifier's score columns, in their place since the first version of the file. */
+    private static final List<Fixed> TOP1 = List.of(new Fixed("train_top1", MetricsRow::trainTop1),
+            new Fixed("test_top1", MetricsRow::testScore), new Fixed("test_top5", MetricsRow::testTop5));
+    private static final List<Fixed> MAP50 = List.of(new Fixed(Score.MAP50.testColumn(), MetricsRow::testScore));
+    private static final List<Fixed> TAIL = List.of(new Fixed("wall_seconds", MetricsRow::wallSeconds),
+            new Fixed("images_per_second", MetricsRow::imagesPerSecond), new Fixed("data_wait", MetricsRow::dataWait));
 
     private final Path file;
     private final List<MetricsRow> rows = new ArrayList<>();
@@ -60,7 +69,7 @@ public final class MetricsCsv {
     }
 
     /** Drops rows of a stage and seed from the given epoch on (a resumed run redoes them). */
-    public synchronized void truncate(String stage, int seed, int fromEpoch) {
+    public synchronized void truncate(Stage stage, int seed, int fromEpoch) {
         if (rows.removeIf(r -> r.stage().equals(stage) && r.seed() == seed && r.epoch() >= fromEpoch)) {
             AtomicFiles.writeString(file, format(rows));
         }
@@ -72,11 +81,15 @@ public final class MetricsCsv {
 
     /** The rows as the table metrics.csv holds: a column for every loss term and score any row has. */
     static Table table(List<MetricsRow> rows) {
-        Table t = Table.create("metrics", StringColumn.create("stage", rows.stream().map(MetricsRow::stage)),
+        Table t = Table.create("metrics", StringColumn.create("stage", rows.stream().map(r -> r.stage().key())),
                 integers("seed", rows, MetricsRow::seed), integers("epoch", rows, MetricsRow::epoch));
-        HEAD.forEach(f -> t.addColumns(numbers(f, rows)));
+        HEAD.forEach(f -> t.addColumns(numbers(f, rows, null)));
         optional(rows, LOSS, MetricsRow::losses).forEach(t::addColumns);
-        TAIL.forEach(f -> t.addColumns(numbers(f, rows)));
+        Set<Score> kinds = EnumSet.noneOf(Score.class);
+        rows.forEach(r -> kinds.add(r.score()));
+        // a row of another kind (never in one run's file) gets NaN in this kind's columns
+        kinds.forEach(kind -> (kind == Score.TOP1 ? TOP1 : MAP50).forEach(f -> t.addColumns(numbers(f, rows, kind))));
+        TAIL.forEach(f -> t.addColumns(numbers(f, rows, null)));
         optional(rows, SCORE, MetricsRow::scores).forEach(t::addColumns);
         return t;
     }
@@ -106,9 +119,10 @@ public final class MetricsCsv {
         return column;
     }
 
-    private static DoubleColumn numbers(Fixed fixed, List<MetricsRow> rows) {
+    /** @param kind the score kind whose rows fill the column, null for a column every row fills */
+    private static DoubleColumn numbers(Fixed fixed, List<MetricsRow> rows, Score kind) {
         DoubleColumn column = CsvTables.numbers(fixed.name(), "NaN"); // a fixed column always has a value, NaN included
-        rows.forEach(r -> column.append(fixed.value().applyAsDouble(r)));
+        rows.forEach(r -> column.append(kind == null || r.score() == kind ? fixed.value().applyAsDouble(r) : Double.NaN));
         return column;
     }
 
@@ -117,7 +131,7 @@ public final class MetricsCsv {
         if (column.equals("seed") || column.equals("epoch")) {
             return ColumnType.INTEGER;
         }
-        boolean fixed = Stream.concat(HEAD.stream(), TAIL.stream()).anyMatch(f -> f.name().equals(column));
+        boolean fixed = Stream.of(HEAD, TOP1, MAP50, TAIL).flatMap(List::stream).anyMatch(f -> f.name().equals(column));
         return fixed ? ColumnType.DOUBLE : ColumnType.STRING;
     }
 
@@ -160,8 +174,12 @@ public final class MetricsCsv {
         if (Double.isNaN(seed) || Double.isNaN(epoch)) {
             throw new IllegalArgumentException("line " + (r + 2) + ": no seed or epoch");
         }
-        return new MetricsRow(CsvTables.text(t, "stage", r), (int) seed, (int) epoch, CsvTables.number(t, "lr", r),
-                losses, d(t, "train_top1", r), d(t, "test_top1", r), d(t, "test_top5", r), d(t, "wall_seconds", r),
+        // a row's score: the one whose test column it fills, or mAP50 where an older file kept it among the scores
+        boolean map50 = !Double.isNaN(d(t, Score.MAP50.testColumn(), r));
+        Score score = map50 || scores.containsKey(OLD_MAP50) ? Score.MAP50 : Score.TOP1;
+        double test = score == Score.MAP50 && !map50 ? scores.remove(OLD_MAP50) : d(t, score.testColumn(), r);
+        return new MetricsRow(Stage.of(CsvTables.text(t, "stage", r)), (int) seed, (int) epoch, CsvTables.number(t, "lr", r),
+                losses, score, test, d(t, "train_top1", r), d(t, "test_top5", r), d(t, "wall_seconds", r),
                 d(t, "images_per_second", r), d(t, "data_wait", r), scores);
     }
 

@@ -92,8 +92,8 @@ public final class RunFolder {
         return metrics;
     }
 
-    public Path checkpointDir(String stage, int seed) {
-        return dir.resolve("checkpoints").resolve(stage + "-seed-" + seed);
+    public Path checkpointDir(Stage stage, int seed) {
+        return dir.resolve("checkpoints").resolve(stage.key() + "-seed-" + seed);
     }
 
     public void writeConfig(RunConfig config) {
@@ -114,9 +114,19 @@ public final class RunFolder {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), RunSummary.class));
+            RunSummary summary = JSON.readValue(file.toFile(), RunSummary.class);
+            return Optional.of(summary.score() != null ? summary : summary.withScore(scoreFromConfig()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The score of a run whose summary predates named scores: mAP50 for a detector, else top-1. */
+    private Score scoreFromConfig() {
+        try {
+            return Score.forDetection(readConfig().isDetection());
+        } catch (ConfigException | UncheckedIOException e) {
+            return Score.TOP1; // what such a summary meant unless its config says detector
         }
     }
 

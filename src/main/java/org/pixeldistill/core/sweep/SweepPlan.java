@@ -3,7 +3,9 @@ package org.pixeldistill.core.sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.config.DistillConfig;
 import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.config.RunConfig;
@@ -11,9 +13,11 @@ import org.pixeldistill.core.config.TasConfig;
 import org.pixeldistill.core.config.TrainConfig;
 import org.pixeldistill.core.data.DataSets;
 import org.pixeldistill.core.data.DataSplits;
+import org.pixeldistill.core.detect.DetectionDataSets;
+import org.pixeldistill.core.detect.DetectorSpecs;
+import org.pixeldistill.core.loop.TeacherConfigs;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.model.Backbones;
-import org.pixeldistill.core.train.TeacherConfigs;
 
 /**
  * Expands a base config into the grid of a sweep: ratios x students x methods, every cell a full
@@ -84,9 +88,9 @@ public final class SweepPlan {
                     try {
                         int size = size(teacherSize, r, o.rounding());
                         RunConfig cfg = cellConfig(base, id, student, size, r, method, o);
-                        BackboneSpec spec = cfg.model().spec(shape.channels(), shape.classes());
+                        BackboneSpec spec = BackboneSpec.from(cfg.model(), shape.channels(), shape.classes());
                         if (cfg.isDetection()) {
-                            org.pixeldistill.core.detect.DetectorSpecs.of(cfg, shape.channels(), shape.classes());
+                            DetectorSpecs.of(cfg, shape.channels(), shape.classes());
                         }
                         Backbones.create(spec);
                         if (method.equals("tas") && spec.isVit() && cfg.tas().initFromAssistant()) {
@@ -128,7 +132,7 @@ public final class SweepPlan {
         // the base's patch size carries over (0 = fit each input): a fixed patch can be too large
         ModelConfig model = new ModelConfig(student, size, base.model().width(), base.model().stem(),
                 base.model().patchSize());
-        TrainConfig train = base.train().withSeeds(java.util.stream.IntStream.range(0, o.seeds()).boxed().toList());
+        TrainConfig train = base.train().withSeeds(IntStream.range(0, o.seeds()).boxed().toList());
         DistillConfig d = base.distill();
         DistillConfig.Kd kd = d.kd() != null ? d.kd() : new DistillConfig.Kd(null, null);
         DistillConfig.Isrd isrd = new DistillConfig.Isrd(o.eta() > 0 ? o.eta() : r <= 2 ? 10.0 : 50.0);
@@ -158,11 +162,11 @@ public final class SweepPlan {
         var d = base.detect().distill();
         return switch (method) {
             case "baseline" -> one.withTeacher(null);
-            case "unaligned" -> one.withDetect(base.detect().withDistill(new org.pixeldistill.core.config.DetectConfig.Distill(
+            case "unaligned" -> one.withDetect(base.detect().withDistill(new DetectConfig.Distill(
                     false, d.temperature(), d.classWeight(), d.boxWeight(), d.featureWeight())));
             case "afp" -> new RunConfig(one.name(), one.device(), one.data(), one.model(), one.teacher(), one.distill(),
                     one.train(), base.hasTas() ? base.tas() : new TasConfig(null, null, Boolean.FALSE),
-                    base.detect().withDistill(new org.pixeldistill.core.config.DetectConfig.Distill(true, d.temperature(),
+                    base.detect().withDistill(new DetectConfig.Distill(true, d.temperature(),
                             d.classWeight(), d.boxWeight(), d.featureWeight())));
             default -> throw new ConfigException("unknown method " + method);
         };
@@ -173,7 +177,7 @@ public final class SweepPlan {
 
     private static Shape shapeOf(RunConfig base) {
         if (base.isDetection()) {
-            var data = org.pixeldistill.core.detect.DetectionDataSets.open(base.data(), base.detect());
+            var data = DetectionDataSets.open(base.data(), base.detect());
             return new Shape(data.train().channels(), data.train().numClasses());
         }
         DataSplits data = DataSets.open(base.data(), Path.of(""));

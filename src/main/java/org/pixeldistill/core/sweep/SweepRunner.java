@@ -1,16 +1,17 @@
 package org.pixeldistill.core.sweep;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.pixeldistill.core.config.ConfigHash;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.TrainingFailedException;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingFailedException;
-import org.pixeldistill.core.train.TrainingListener;
 
 /**
  * Runs the cells of a sweep one after another, each in a folder named by the cell and the hash
@@ -44,7 +45,7 @@ public final class SweepRunner {
         List<Result> out = new ArrayList<>();
         for (SweepCell cell : cells) {
             Path dir = cellDir(cell);
-            RunSummary summary = java.nio.file.Files.isRegularFile(dir.resolve("config.yaml"))
+            RunSummary summary = Files.isRegularFile(dir.resolve("config.yaml"))
                     ? RunFolder.open(dir).readSummary().orElse(null) : null;
             out.add(new Result(cell, dir, summary));
         }

@@ -89,7 +89,7 @@ public final class SweepTable {
             status.append(s == null ? "not started" : s.status());
             seeds.append(s == null ? 0 : (int) s.seeds().stream().filter(RunSummary.SeedResult::finished).count());
             List<Double> values = s == null ? Arrays.asList(null, null, null, null)
-                    : Arrays.asList(s.bestTop1(), s.bestTop1Std(), s.lastTop1(), s.lastTop1Std());
+                    : Arrays.asList(s.bestScore(), s.bestScoreStd(), s.lastScore(), s.lastScoreStd());
             for (int i = 0; i < accuracy.size(); i++) {
                 accuracy.get(i).append(values.get(i) == null ? Double.NaN : values.get(i));
             }
@@ -116,9 +116,9 @@ public final class SweepTable {
         List<ParetoFront.Point> points = new ArrayList<>();
         for (Row row : rows) {
             RunSummary s = row.result().summary();
-            if (s != null && "finished".equals(s.status()) && s.bestTop1() != null) {
+            if (s != null && "finished".equals(s.status()) && s.bestScore() != null) {
                 double cost = ((Number) costMap(row.cost()).get(axis)).doubleValue();
-                points.add(new ParetoFront.Point(row.result().cell().id(), cost, s.bestTop1()));
+                points.add(new ParetoFront.Point(row.result().cell().id(), cost, s.bestScore()));
             }
         }
         Set<String> ids = new HashSet<>();

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.pixeldistill.core.data.Batch;
 import org.pixeldistill.core.data.BatchLoader;
+import org.pixeldistill.core.loop.Cancellation;
 import org.pixeldistill.core.model.FeatureTaps;
 
 /** Top-1 and top-5 accuracy (in percent) of a network on the test split, in inference mode. */

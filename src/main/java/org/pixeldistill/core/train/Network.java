@@ -10,10 +10,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.pixeldistill.core.model.Backbones;
+import org.pixeldistill.core.loop.Checkpoint;
 import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.model.Backbones;
 import org.pixeldistill.core.model.FeatureTaps;
 
 /** A built, initialised backbone with its own manager on one device. */
@@ -57,7 +59,7 @@ public final class Network implements AutoCloseable {
      * it has handed out: without a fresh store the forward pass would go on using the old weights
      * while the optimiser updates the new ones.
      */
-    public void load(java.nio.file.Path params, List<Block> trainedAlong) {
+    public void load(Path params, List<Block> trainedAlong) {
         List<Block> blocks = new ArrayList<>(List.of(block));
         blocks.addAll(trainedAlong);
         Checkpoint.loadParams(params, manager, blocks);

@@ -18,6 +18,9 @@ import org.pixeldistill.core.distill.CrossEntropy;
 import org.pixeldistill.core.distill.DistillContext;
 import org.pixeldistill.core.distill.Distiller;
 import org.pixeldistill.core.distill.Distillers;
+import org.pixeldistill.core.loop.LossTerms;
+import org.pixeldistill.core.loop.Sgd;
+import org.pixeldistill.core.loop.TrainingFailedException;
 import org.pixeldistill.core.model.FeatureTaps;
 
 /**

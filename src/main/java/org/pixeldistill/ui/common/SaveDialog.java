@@ -3,8 +3,11 @@ package org.pixeldistill.ui.common;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.stage.FileChooser;
+import org.pixeldistill.core.util.Texts;
 
 /** The save dialog every export of the workbench asks through (charts and panels as PNG, tables as CSV). */
 public final class SaveDialog {
@@ -40,8 +43,8 @@ public final class SaveDialog {
      * line through {@code report}. Nothing happens when the user cancels.
      */
     public static void exportPng(Node owner, String title, String initialName,
-            javafx.beans.property.ObjectProperty<String> folder, java.util.function.Consumer<Path> write,
-            java.util.function.Consumer<String> report) {
+            ObjectProperty<String> folder, Consumer<Path> write,
+            Consumer<String> report) {
         String dir = folder.get();
         Path file = png(owner, title, initialName, dir == null || dir.isEmpty() ? null : Path.of(dir));
         if (file == null) {
@@ -54,7 +57,7 @@ public final class SaveDialog {
             }
             report.accept("Exported " + file.getFileName());
         } catch (RuntimeException ex) {
-            report.accept("Export failed: " + org.pixeldistill.core.util.Texts.oneLine(ex));
+            report.accept("Export failed: " + Texts.oneLine(ex));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -61,7 +62,7 @@ final class BoxPicture {
                 px.width());
         ImageView view = new ImageView(image);
         view.setSmooth(false); // shown 1:1; never let a resize blur the blocks
-        List<javafx.scene.Node> nodes = new ArrayList<>(List.of(view));
+        List<Node> nodes = new ArrayList<>(List.of(view));
         String size = img.width() + "×" + img.height();
         if (showTruth) {
             for (int i = 0; i < truth.size(); i++) {
@@ -76,7 +77,7 @@ final class BoxPicture {
         // least sure first, so the surest boxes and labels end up on top
         List<Detection> order = new ArrayList<>(found);
         order.sort(Comparator.comparingDouble(Detection::score));
-        List<javafx.scene.Node> labels = new ArrayList<>();
+        List<Node> labels = new ArrayList<>();
         for (Detection d : order) {
             Rectangle r = rectangle(d.box(), scale, d.label(), BOX);
             r.setStrokeWidth(2);

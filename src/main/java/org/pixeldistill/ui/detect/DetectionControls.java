@@ -1,9 +1,11 @@
 package org.pixeldistill.ui.detect;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -94,7 +96,7 @@ final class DetectionControls {
                 + vm.scoreFloor() + " are never kept. The AP in the table does not depend on it."));
         Label value = new Label();
         value.setId("detection-threshold-value");
-        value.textProperty().bind(Bindings.format(java.util.Locale.ROOT, "%.2f", vm.thresholdProperty()));
+        value.textProperty().bind(Bindings.format(Locale.ROOT, "%.2f", vm.thresholdProperty()));
 
         CheckBox truth = new CheckBox("ground truth");
         truth.setId("detection-truth");
@@ -128,7 +130,7 @@ final class DetectionControls {
     }
 
     /** A chooser bound both ways to {@code value}, usable only when there are two or more items. */
-    private static <T> ComboBox<T> choice(javafx.collections.ObservableList<T> items, ObjectProperty<T> value, String id,
+    private static <T> ComboBox<T> choice(ObservableList<T> items, ObjectProperty<T> value, String id,
             String tip) {
         ComboBox<T> box = new ComboBox<>(items);
         box.setId(id);

@@ -2,6 +2,7 @@ package org.pixeldistill.ui.detect;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -12,6 +13,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.pixeldistill.core.detect.DetectionInspection;
+import org.pixeldistill.ui.common.SaveDialog;
 import org.pixeldistill.ui.isrd.PanelPixels;
 import org.pixeldistill.ui.pareto.PngFiles;
 
@@ -40,7 +42,7 @@ public final class DetectionView {
     private final Label studentTitle = title("detection-student-title");
     private final HBox pictures;
     /** Asks where the AP CSV goes, given the suggested file name; null = cancelled. */
-    private java.util.function.Function<String, Path> csvTarget = this::askForCsv;
+    private Function<String, Path> csvTarget = this::askForCsv;
     /** Held: the spinner's value is bound to it, and an unreferenced adapter would be collected. */
     private final ObjectProperty<Integer> indexObject;
 
@@ -106,7 +108,7 @@ public final class DetectionView {
 
     private void chooseAndExport() {
         RunFacts f = vm.factsProperty().get();
-        org.pixeldistill.ui.common.SaveDialog.exportPng(root, "Export the detection pictures",
+        SaveDialog.exportPng(root, "Export the detection pictures",
                 f == null ? "detection.png" : "detection-" + f.runName() + "-image" + vm.indexProperty().get() + ".png",
                 vm.exportDirectoryProperty(), this::exportPng, vm::report);
     }
@@ -120,13 +122,13 @@ public final class DetectionView {
     }
 
     /** Replaces the save dialog of "Export AP CSV…", given the suggested name (tests answer without a dialog). */
-    public void setCsvTarget(java.util.function.Function<String, Path> target) {
+    public void setCsvTarget(Function<String, Path> target) {
         csvTarget = target;
     }
 
     private Path askForCsv(String initialName) {
         String dir = vm.exportDirectoryProperty().get();
-        return org.pixeldistill.ui.common.SaveDialog.ask(root, "Export the per-class AP table", initialName,
+        return SaveDialog.ask(root, "Export the per-class AP table", initialName,
                 dir == null || dir.isEmpty() ? null : Path.of(dir), "CSV files", "*.csv");
     }
 

@@ -25,6 +25,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.pixeldistill.core.detect.DetectionInspection;
 import org.pixeldistill.core.detect.DetectionInspector;
+import org.pixeldistill.core.util.Texts;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 
@@ -203,7 +204,7 @@ public final class DetectionViewModel {
                     status.set(line);
                 });
             } catch (RuntimeException e) {
-                String line = "Cannot open " + dir.getFileName() + ": " + org.pixeldistill.core.util.Texts.oneLine(e);
+                String line = "Cannot open " + dir.getFileName() + ": " + Texts.oneLine(e);
                 post(gen, () -> status.set(line));
             }
         });
@@ -227,7 +228,7 @@ public final class DetectionViewModel {
                     }
                 });
             } catch (RuntimeException e) {
-                String line = "Test image " + i + " cannot be shown: " + org.pixeldistill.core.util.Texts.oneLine(e);
+                String line = "Test image " + i + " cannot be shown: " + Texts.oneLine(e);
                 post(gen, () -> status.set(line));
             }
         });
@@ -287,7 +288,7 @@ public final class DetectionViewModel {
             status.set("Exported the AP table (" + apRows.size() + " classes) to " + file.getFileName());
             return true;
         } catch (RuntimeException e) {
-            status.set("Export failed: " + org.pixeldistill.core.util.Texts.oneLine(e));
+            status.set("Export failed: " + Texts.oneLine(e));
             return false;
         }
     }

@@ -22,7 +22,7 @@ public record RunFacts(String runName, String stage, String teacherRunName, Stri
     }
 
     static RunFacts of(DetectionInspector in) {
-        return new RunFacts(in.runName(), in.stage(), in.teacherRunName(), in.teacherRole(), in.largeSize(),
+        return new RunFacts(in.runName(), in.stage().key(), in.teacherRunName(), in.teacherRole(), in.largeSize(),
                 in.smallSize(), in.testImageCount(), in.classNames(), in.apRecorded(), in.seed(), in.seeds(),
                 in.largeRoles());
     }

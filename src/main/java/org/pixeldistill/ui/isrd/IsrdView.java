@@ -2,6 +2,7 @@ package org.pixeldistill.ui.isrd;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.function.Function;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,6 +22,7 @@ import javax.imageio.ImageIO;
 import org.pixeldistill.core.inspect.InspectionSnapshot;
 import org.pixeldistill.core.inspect.Inspector;
 import org.pixeldistill.core.run.AtomicFiles;
+import org.pixeldistill.ui.common.SaveDialog;
 
 /**
  * The ISRD panel: one row per fixed test image with the teacher's large view, the student's small
@@ -125,12 +127,12 @@ public final class IsrdView {
 
     private void chooseAndExport() {
         InspectionSnapshot s = vm.snapshotProperty().get();
-        org.pixeldistill.ui.common.SaveDialog.exportPng(root, "Export the ISRD panel", s == null ? "isrd.png"
+        SaveDialog.exportPng(root, "Export the ISRD panel", s == null ? "isrd.png"
                 : "isrd-" + s.stage() + "-seed" + s.seed() + "-epoch" + (s.epoch() + 1) + "-" + s.mapKind() + ".png",
                 vm.exportDirectoryProperty(), this::exportPng, vm::report);
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+    private static <T> StringConverter<T> converter(Function<T, String> text) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {

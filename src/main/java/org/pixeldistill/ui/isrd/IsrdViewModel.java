@@ -20,8 +20,9 @@ import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.inspect.DisplayImages;
 import org.pixeldistill.core.inspect.InspectionSnapshot;
 import org.pixeldistill.core.inspect.Inspector;
+import org.pixeldistill.core.loop.LiveNetworks;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.train.EpochModels;
-import org.pixeldistill.core.train.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
 
 /**
@@ -95,16 +96,17 @@ public final class IsrdViewModel {
         return new TrainingListener() {
             @Override
             public void onStageStart(StageStart start) {
-                if (!follows(start.stage())) {
+                if (!follows(start.stage().key())) {
                     post(() -> status.set("Training the " + start.stage() + ": the panel follows the "
                             + followedStage + " stage."));
                 }
             }
 
             @Override
-            public void onEpochModels(EpochModels models) {
-                if (inspecting && follows(models.stage())) {
-                    inspect(models);
+            public void onEpochModels(LiveNetworks models) {
+                // a classifier's networks; a detector's have no ISRD maps to show
+                if (inspecting && models instanceof EpochModels classifier && follows(classifier.stage().key())) {
+                    inspect(classifier);
                 }
             }
         };

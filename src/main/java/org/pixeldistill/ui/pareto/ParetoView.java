@@ -18,8 +18,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.pixeldistill.ui.common.SaveDialog;
 
 /**
  * Accuracy against cost: every finished run a point (hover: its configuration; click: select it),
@@ -162,7 +164,7 @@ public final class ParetoView {
         for (ParetoPoint p : vm.points()) {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x(), p.accuracy());
             boolean selected = p.entry().folder().equals(vm.selectedRunProperty().get());
-            javafx.scene.layout.StackPane node = PointNodes.run(p.onFront(), selected);
+            StackPane node = PointNodes.run(p.onFront(), selected);
             node.setUserData(p.entry().folder());
             node.getChildren().get(0).setUserData(p.entry().folder());
             Tooltip.install(node, new Tooltip(vm.describe(p)));
@@ -196,6 +198,6 @@ public final class ParetoView {
     }
 
     private Path choosePngFile(Path startIn) {
-        return org.pixeldistill.ui.common.SaveDialog.png(root, "Export the Pareto chart", "pareto.png", startIn);
+        return SaveDialog.png(root, "Export the Pareto chart", "pareto.png", startIn);
     }
 }

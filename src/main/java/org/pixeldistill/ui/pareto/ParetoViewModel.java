@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.pareto;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -291,7 +292,7 @@ public final class ParetoViewModel {
     }
 
     /** Writes a chart image as PNG, atomically; false (and a status line) when it cannot. */
-    public boolean exportPng(Path file, java.awt.image.BufferedImage image) {
+    public boolean exportPng(Path file, BufferedImage image) {
         try {
             PngFiles.write(file, image);
             if (prefs != null && file.toAbsolutePath().getParent() != null) {

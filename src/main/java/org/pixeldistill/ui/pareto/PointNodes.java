@@ -1,6 +1,7 @@
 package org.pixeldistill.ui.pareto;
 
 import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -53,7 +54,7 @@ final class PointNodes {
         label.setGraphicTextGap(6);
         label.setStyle("-fx-font-weight: bold; -fx-text-fill: #2ca02c;");
         if (labelLeft) {
-            label.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            label.setContentDisplay(ContentDisplay.RIGHT);
             label.translateXProperty().bind(label.widthProperty().divide(-2).add(7));
         } else {
             label.translateXProperty().bind(label.widthProperty().divide(2).subtract(7));

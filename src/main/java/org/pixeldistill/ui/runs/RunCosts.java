@@ -11,7 +11,11 @@ import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.data.DataSets;
 import org.pixeldistill.core.data.DataSplits;
 import org.pixeldistill.core.data.ImageDataset;
+import org.pixeldistill.core.detect.DetectionDataSets;
+import org.pixeldistill.core.detect.DetectionImages;
+import org.pixeldistill.core.detect.DetectorSpecs;
 import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.model.DetectorSpec;
 
 /**
  * Cost reports of runs' models, cached per (backbone spec, data set key): building a network to
@@ -59,7 +63,7 @@ public final class RunCosts {
         String key = CostModel.datasetKey(config.data());
         DataSplits splits = data.computeIfAbsent(key, k -> DataSets.open(config.data(), Path.of("")));
         ImageDataset test = splits.test();
-        return of(config.model().spec(test.channels(), test.numClasses()), key, () -> test);
+        return of(BackboneSpec.from(config.model(), test.channels(), test.numClasses()), key, () -> test);
     }
 
     /** The cost of any backbone (a what-if configuration); {@code test} is only opened on a cache miss. */
@@ -70,15 +74,15 @@ public final class RunCosts {
         });
     }
 
-    private final Map<String, org.pixeldistill.core.detect.DetectionImages> detectionTests = new ConcurrentHashMap<>();
-    private final Map<org.pixeldistill.core.model.DetectorSpec, CostReport> detectorReports = new ConcurrentHashMap<>();
+    private final Map<String, DetectionImages> detectionTests = new ConcurrentHashMap<>();
+    private final Map<DetectorSpec, CostReport> detectorReports = new ConcurrentHashMap<>();
 
     /** A detector run's cost: backbone, pyramid and heads at its input size, bytes of its test images. */
     private CostReport detector(RunConfig config) {
         String key = CostModel.datasetKey(config.data()) + ":canvas" + config.detect().canvas();
-        var test = detectionTests.computeIfAbsent(key, k -> new org.pixeldistill.core.detect.DetectionImages(
-                org.pixeldistill.core.detect.DetectionDataSets.open(config.data(), config.detect()).test()));
-        var spec = org.pixeldistill.core.detect.DetectorSpecs.of(config, test.channels(), test.numClasses());
+        var test = detectionTests.computeIfAbsent(key, k -> new DetectionImages(
+                DetectionDataSets.open(config.data(), config.detect()).test()));
+        var spec = DetectorSpecs.of(config, test.channels(), test.numClasses());
         return detectorReports.computeIfAbsent(spec, s -> {
             measured.incrementAndGet();
             return model.evaluate(s, key, () -> test);

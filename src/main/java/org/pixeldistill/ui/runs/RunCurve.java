@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pixeldistill.core.run.MetricsCsv;
 import org.pixeldistill.core.run.MetricsRow;
+import org.pixeldistill.core.run.Stage;
 import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -45,11 +46,11 @@ public record RunCurve(String name, String stage, List<Point> top1, List<Point> 
         if (rows.isEmpty()) {
             return new RunCurve(name, "", List.of(), List.of(), "no epoch finished yet");
         }
-        String stage = rows.get(rows.size() - 1).stage();
+        Stage stage = rows.get(rows.size() - 1).stage();
         List<MetricsRow> last = rows.stream().filter(r -> r.stage().equals(stage)).toList();
         Table epochs = Table.create("epochs",
                 IntColumn.create("epoch", last.stream().mapToInt(MetricsRow::epoch)),
-                DoubleColumn.create("top1", last.stream().mapToDouble(MetricsRow::testTop1)),
+                DoubleColumn.create("top1", last.stream().mapToDouble(MetricsRow::testScore)),
                 DoubleColumn.create("loss", last.stream().mapToDouble(r -> r.losses().getOrDefault("total", Double.NaN))));
         // the mean over seeds of each epoch; a seed without a value (NaN) is left out of its epoch's mean
         Table means = epochs.summarize("top1", "loss", AggregateFunctions.mean).by("epoch").sortAscendingOn("epoch");
@@ -64,6 +65,6 @@ public record RunCurve(String name, String stage, List<Point> top1, List<Point> 
                 loss.add(new Point(epoch, meanLoss.getDouble(i)));
             }
         }
-        return new RunCurve(name, stage, top1, loss, "");
+        return new RunCurve(name, stage.key(), top1, loss, "");
     }
 }

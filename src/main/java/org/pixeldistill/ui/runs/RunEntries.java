@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Stage;
 
 /** Reads one run folder into a {@link RunEntry}, and names its kind and method. */
 public final class RunEntries {
@@ -41,9 +42,9 @@ public final class RunEntries {
         }
         return new RunEntry(dir, dir.getFileName().toString(), kind, status, methodOf(config, kind),
                 config.model().backbone(), config.model().width(), config.model().inputSize(),
-                value(s == null ? null : s.bestTop1()), value(s == null ? null : s.bestTop1Std()),
-                value(s == null ? null : s.lastTop1()), value(s == null ? null : s.lastTop1Std()),
-                s == null ? List.of() : s.stages(), config, null, "");
+                value(s == null ? null : s.bestScore()), value(s == null ? null : s.bestScoreStd()),
+                value(s == null ? null : s.lastScore()), value(s == null ? null : s.lastScoreStd()),
+                s == null ? List.of() : s.stages().stream().map(Stage::key).toList(), config, null, "");
     }
 
     /** run, teacher ({@code teachers/x}), assistant ({@code assistants/x}) or sweep cell ({@code cells/x}). */

@@ -2,6 +2,7 @@ package org.pixeldistill.ui.runs;
 
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -92,7 +93,7 @@ final class RunsTableColumns {
         col.setMinWidth(title.length() * 7 + 22); // the header stays readable when the table is narrow
     }
 
-    private static Double cost(RunEntry e, java.util.function.ToLongFunction<CostReport> field) {
+    private static Double cost(RunEntry e, ToLongFunction<CostReport> field) {
         return e.cost() == null ? null : (double) field.applyAsLong(e.cost());
     }
 

@@ -26,6 +26,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+import org.pixeldistill.ui.common.SaveDialog;
 
 /**
  * The runs table: every run folder with its accuracy and costs, sortable and multi-select, with
@@ -153,7 +155,7 @@ public final class RunsTableView {
         x.setLabel("epoch");
         x.setForceZeroInRange(false);
         x.setMinorTickVisible(false);
-        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+        x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) { // epochs are whole: no label between them
                 double v = n.doubleValue();
@@ -199,7 +201,7 @@ public final class RunsTableView {
     }
 
     private Path chooseCsvFile(Path startIn) {
-        return org.pixeldistill.ui.common.SaveDialog.ask(root, "Export the runs table", "runs.csv", startIn, "CSV files",
+        return SaveDialog.ask(root, "Export the runs table", "runs.csv", startIn, "CSV files",
                 "*.csv");
     }
 }

@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.setup;
 
+import java.nio.file.Path;
 import org.pixeldistill.core.util.Texts;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -142,7 +143,7 @@ final class CostReadout {
                 return known;
             }
         }
-        DataSplits splits = DataSets.open(d, java.nio.file.Path.of(""));
+        DataSplits splits = DataSets.open(d, Path.of(""));
         synchronized (opened) {
             if (opened.size() > 4) {
                 opened.remove(opened.keySet().iterator().next());

@@ -2,6 +2,7 @@ package org.pixeldistill.ui.setup;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.pixeldistill.core.config.DataConfig;
 
 /**
@@ -83,7 +84,7 @@ public record SetupChoices(
 
     /** Seeds 0 .. seeds-1. */
     public List<Integer> seedList() {
-        return java.util.stream.IntStream.range(0, Math.max(1, seeds)).boxed().toList();
+        return IntStream.range(0, Math.max(1, seeds)).boxed().toList();
     }
 
     /** A usual default teacher size for a layout: the stored 28 of Fashion-MNIST, 224 for photographs. */

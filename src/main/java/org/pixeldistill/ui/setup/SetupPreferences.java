@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.setup;
 
+import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.pixeldistill.core.config.DataConfig;
@@ -93,7 +94,7 @@ public final class SetupPreferences {
                 positive(node.getDouble("bandwidth_mbps", f.bandwidthMbps()), f.bandwidthMbps()));
     }
 
-    private String oneOf(String key, String fallback, java.util.List<String> allowed) {
+    private String oneOf(String key, String fallback, List<String> allowed) {
         String v = node.get(key, fallback);
         return allowed.contains(v) ? v : fallback;
     }

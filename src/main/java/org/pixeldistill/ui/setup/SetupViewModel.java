@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pixeldistill.core.config.DataConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.ui.common.TaskRunner;
@@ -156,7 +157,7 @@ public final class SetupViewModel {
     }
 
     /** The chosen data set without limits (what the cost readout measures), for the what-if. */
-    public org.pixeldistill.core.config.DataConfig dataConfig() {
+    public DataConfig dataConfig() {
         return builder.probeData(choices());
     }
 

@@ -2,8 +2,8 @@ package org.pixeldistill.ui.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
 
 /**
@@ -33,7 +33,7 @@ final class BatchLossListener implements TrainingListener {
             buffer.clear();
         }
         epoch = -1;
-        ui.run(() -> chart.startBatches(start.stage(), start.seed()));
+        ui.run(() -> chart.startBatches(start.stage().key(), start.seed()));
     }
 
     @Override

@@ -1,12 +1,14 @@
 package org.pixeldistill.ui.training;
 
+import org.pixeldistill.core.loop.LiveNetworks;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.core.util.Texts;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.StringProperty;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.EpochModels;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
 
 /**
@@ -51,13 +53,13 @@ final class GuardedListeners implements TrainingListener {
     }
 
     @Override
-    public void onEpochModels(EpochModels models) {
+    public void onEpochModels(LiveNetworks models) {
         each(l -> l.onEpochModels(models));
     }
 
     @Override
-    public void onStageEnd(String stage, int seed, double bestTop1, double lastTop1) {
-        each(l -> l.onStageEnd(stage, seed, bestTop1, lastTop1));
+    public void onStageEnd(Stage stage, int seed, Score score, double best, double last) {
+        each(l -> l.onStageEnd(stage, seed, score, best, last));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.training;
 
+import java.io.IOException;
 import org.pixeldistill.core.util.Texts;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
 import org.pixeldistill.core.run.AtomicFiles;
+import org.pixeldistill.ui.common.SaveDialog;
 
 /**
  * Two charts, the loss terms per epoch and test top-1 per epoch, for every stage of the run, with
@@ -97,7 +99,7 @@ public final class LossChartView {
         BufferedImage png = SwingFXUtils.fromFXImage(image, null);
         AtomicFiles.write(file, out -> {
             if (!ImageIO.write(png, "png", out)) {
-                throw new java.io.IOException("this JDK has no PNG writer");
+                throw new IOException("this JDK has no PNG writer");
             }
         });
     }
@@ -108,7 +110,7 @@ public final class LossChartView {
     }
 
     private void chooseAndExport() {
-        Path file = org.pixeldistill.ui.common.SaveDialog.png(root, "Export the charts as PNG", "loss-chart.png", null);
+        Path file = SaveDialog.png(root, "Export the charts as PNG", "loss-chart.png", null);
         if (file == null) {
             return;
         }

@@ -19,9 +19,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsCsv;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
 
 /**
@@ -68,9 +68,10 @@ public final class LossChartViewModel {
 
     /** One epoch's record (UI thread). */
     public void add(MetricsRow row) {
-        rows.computeIfAbsent(row.stage() + "#" + row.seed(), k -> new TreeMap<>()).put(row.epoch(), row);
-        if (!stages.contains(row.stage())) {
-            stages.add(row.stage());
+        String stage = row.stage().key();
+        rows.computeIfAbsent(stage + "#" + row.seed(), k -> new TreeMap<>()).put(row.epoch(), row);
+        if (!stages.contains(stage)) {
+            stages.add(stage);
         }
         refresh();
     }
@@ -136,7 +137,8 @@ public final class LossChartViewModel {
         List<Curve> accuracy = new ArrayList<>();
         for (TreeMap<Integer, MetricsRow> series : rows.values()) {
             MetricsRow first = series.firstEntry().getValue();
-            if (!shown(first.stage())) {
+            String stage = first.stage().key();
+            if (!shown(stage)) {
                 continue;
             }
             Set<String> terms = new LinkedHashSet<>();
@@ -149,12 +151,11 @@ public final class LossChartViewModel {
                         points.add(new Curve.Point(r.epoch() + 1, v));
                     }
                 }
-                losses.add(new Curve(first.stage(), first.seed(), term, Smoothing.ema(points, a)));
+                losses.add(new Curve(stage, first.seed(), term, Smoothing.ema(points, a)));
             }
-            List<Curve.Point> top1 = series.values().stream().map(r -> new Curve.Point(r.epoch() + 1, r.testTop1())).toList();
-            // a detector's epochs score mAP at IoU 0.5, kept in the same column
-            String metric = first.scores().containsKey("map50") ? "test mAP50" : "test top-1";
-            accuracy.add(new Curve(first.stage(), first.seed(), metric, top1));
+            List<Curve.Point> scores = series.values().stream()
+                    .map(r -> new Curve.Point(r.epoch() + 1, r.testScore())).toList();
+            accuracy.add(new Curve(stage, first.seed(), "test " + first.score().label(), scores));
         }
         lossCurves.setAll(losses);
         accuracyCurves.setAll(accuracy);

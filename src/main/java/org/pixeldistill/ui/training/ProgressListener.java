@@ -1,11 +1,14 @@
 package org.pixeldistill.ui.training;
 
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.StringProperty;
 import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.ui.common.UiThread;
 
 /**
@@ -23,7 +26,7 @@ final class ProgressListener implements TrainingListener {
     private final Coalescer<BatchProgress> batches;
     private volatile StageStart stage;
     private volatile String stageLabel = "";
-    private volatile List<String> stages = List.of();
+    private volatile List<Stage> stages = List.of();
     private volatile int seeds = 1;
     private long lastPost;
 
@@ -74,9 +77,9 @@ final class ProgressListener implements TrainingListener {
     }
 
     @Override
-    public void onStageEnd(String stageName, int seed, double bestTop1, double lastTop1) {
-        String line = String.format(java.util.Locale.ROOT, "%s seed %d done: best test top-1 %.1f %%, last %.1f %%",
-                stageName, seed, bestTop1, lastTop1);
+    public void onStageEnd(Stage stageName, int seed, Score score, double best, double last) {
+        String line = String.format(Locale.ROOT, "%s seed %d done: best test %s %.1f %%, last %.1f %%",
+                stageName, seed, score.label(), best, last);
         ui.run(() -> status.set(line));
     }
 

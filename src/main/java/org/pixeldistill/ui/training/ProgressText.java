@@ -1,12 +1,15 @@
 package org.pixeldistill.ui.training;
 
+import org.pixeldistill.core.loop.RunLoop;
+import org.pixeldistill.core.pipeline.RunPipeline;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.core.util.Texts;
 import java.util.List;
 import java.util.Locale;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.TrainingListener.BatchProgress;
-import org.pixeldistill.core.train.TrainingListener.StageStart;
+import org.pixeldistill.core.loop.TrainingListener.BatchProgress;
+import org.pixeldistill.core.loop.TrainingListener.StageStart;
 
 /** The words of the progress line and status line, kept apart from the view-model so they can be read and tested. */
 public final class ProgressText {
@@ -23,16 +26,15 @@ public final class ProgressText {
      * run's stages (teacher, assistant, student), which a StageStart does not know when the teacher is
      * trained as a run of its own.
      */
-    public static String stageLabel(List<String> stages, int seeds, String stage, int seed) {
+    public static String stageLabel(List<Stage> stages, int seeds, Stage stage, int seed) {
         int i = stages.indexOf(stage);
-        String label = i < 0 ? stage : "stage " + (i + 1) + "/" + stages.size() + " " + stage;
+        String label = i < 0 ? stage.key() : "stage " + (i + 1) + "/" + stages.size() + " " + stage;
         return seeds > 1 && i == stages.size() - 1 ? label + " seed " + seed : label;
     }
 
-    /** The stages a run trains, in order, as {@link org.pixeldistill.core.train.RunPipeline} does. */
-    public static List<String> stagesOf(RunConfig config) {
-        return config.hasTas() ? List.of("teacher", "assistant", "student")
-                : config.isDistillation() ? List.of("teacher", "student") : List.of("model");
+    /** The stages a run trains, in order. */
+    public static List<Stage> stagesOf(RunConfig config) {
+        return RunLoop.stages(config, RunPipeline.finalStage(config));
     }
 
     /** Share of the stage done, 0-1. */
@@ -52,9 +54,8 @@ public final class ProgressText {
     /** "student epoch 3/6: test top-1 85.2 %, loss 0.812"; a detector's epoch says "test mAP50 21.7 %". */
     public static String epoch(MetricsRow row, int epochs) {
         double total = row.losses().getOrDefault("total", Double.NaN);
-        String metric = row.scores().containsKey("map50") ? "mAP50" : "top-1";
         return String.format(Locale.ROOT, "%s epoch %d%s: test %s %.1f %%, loss %.3f", row.stage(), row.epoch() + 1,
-                epochs > 0 ? "/" + epochs : "", metric, row.testTop1(), total);
+                epochs > 0 ? "/" + epochs : "", row.score().label(), row.testScore(), total);
     }
 
 }

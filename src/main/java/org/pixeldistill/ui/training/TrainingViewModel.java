@@ -1,5 +1,7 @@
 package org.pixeldistill.ui.training;
 
+import java.util.Locale;
+import java.util.function.Consumer;
 import org.pixeldistill.core.util.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,11 +26,11 @@ import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunCancelledException;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingFailedException;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.RunCancelledException;
+import org.pixeldistill.core.pipeline.RunPipeline;
+import org.pixeldistill.core.loop.TrainingFailedException;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 
@@ -216,7 +218,7 @@ public final class TrainingViewModel {
 
     /** The pipeline call of a run; reports its folder as soon as it exists. */
     private interface Work {
-        RunFolder run(RunPipeline pipeline, ProgressListener progress, java.util.function.Consumer<Path> folderSink);
+        RunFolder run(RunPipeline pipeline, ProgressListener progress, Consumer<Path> folderSink);
     }
 
     private void launch(String taskName, String message, Work work) {
@@ -296,10 +298,9 @@ public final class TrainingViewModel {
     private static String summaryOf(Path dir) {
         try {
             RunFolder folder = RunFolder.open(dir);
-            String metric = folder.readConfig().isDetection() ? "mAP50" : "top-1";
             return folder.readSummary()
-                    .filter(s -> s.bestTop1() != null)
-                    .map(s -> String.format(java.util.Locale.ROOT, ", best test %s %.1f %%", metric, s.bestTop1()))
+                    .filter(s -> s.bestScore() != null)
+                    .map(s -> String.format(Locale.ROOT, ", best test %s %.1f %%", s.score().label(), s.bestScore()))
                     .orElse("");
         } catch (RuntimeException e) {
             return "";

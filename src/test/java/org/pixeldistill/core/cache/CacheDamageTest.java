@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pixeldistill.core.train.GradMode;
+import org.pixeldistill.core.loop.GradMode;
 
 /** A damaged, truncated or stale cache is refused with its reason, and openOrBuild records it again. */
 class CacheDamageTest {

@@ -29,7 +29,7 @@ import org.pixeldistill.core.distill.DkdDistiller;
 import org.pixeldistill.core.distill.IsrdDistiller;
 import org.pixeldistill.core.distill.KdDistiller;
 import org.pixeldistill.core.model.FeatureTaps;
-import org.pixeldistill.core.train.GradMode;
+import org.pixeldistill.core.loop.GradMode;
 import org.pixeldistill.core.train.Network;
 
 /**

@@ -22,7 +22,7 @@ import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.data.TwoViewSampler;
 import org.pixeldistill.core.distill.DkdDistiller;
 import org.pixeldistill.core.distill.KdDistiller;
-import org.pixeldistill.core.train.GradMode;
+import org.pixeldistill.core.loop.GradMode;
 import org.pixeldistill.core.train.Network;
 import org.pixeldistill.core.train.TrainStep;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
@@ -27,9 +28,9 @@ class FashionMnistTest {
         assertEquals(10_000, splits.train().size());
         assertEquals(2_000, splits.test().size());
         int[] thousand = new int[10];
-        java.util.Arrays.fill(thousand, 1000);
+        Arrays.fill(thousand, 1000);
         int[] twoHundred = new int[10];
-        java.util.Arrays.fill(twoHundred, 200);
+        Arrays.fill(twoHundred, 200);
         assertArrayEquals(thousand, classCounts(splits.train()));
         assertArrayEquals(twoHundred, classCounts(splits.test()));
         assertEquals("Ankle boot", splits.train().classNames().get(9));

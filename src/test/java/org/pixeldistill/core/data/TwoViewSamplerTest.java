@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pixeldistill.core.config.DataConfig;
 
@@ -21,7 +22,7 @@ class TwoViewSamplerTest {
 
     /** A smooth 28x28 grey picture, asymmetric left-right so a flip shows. */
     private static RawImage smooth() {
-        return Fixtures.traceable(1, 28, java.util.Set.of()).image(0);
+        return Fixtures.traceable(1, 28, Set.of()).image(0);
     }
 
     private static float[] mirror(float[] img, int size) {

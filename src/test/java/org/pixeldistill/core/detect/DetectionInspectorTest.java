@@ -10,13 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.loop.Checkpoint;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
-import org.pixeldistill.core.train.Checkpoint;
+import org.pixeldistill.core.run.Stage;
 
 /** The inspector on a tiny real run: a teacher at 56, its student at 14 (r = 4), 8 test scenes. */
 class DetectionInspectorTest {
@@ -32,7 +34,7 @@ class DetectionInspectorTest {
             assertTrue(in.hasTeacher());
             assertEquals("teacher", in.teacherRole());
             assertTrue(in.teacherRunName().startsWith("det-teacher-"), in.teacherRunName());
-            assertEquals("student", in.stage());
+            assertEquals(Stage.STUDENT, in.stage());
             assertEquals(56, in.largeSize());
             assertEquals(14, in.smallSize());
             DetectionInspection x = in.inspect(3);
@@ -125,9 +127,9 @@ class DetectionInspectorTest {
     @Test
     void classApComesFromTheBestEpochsMetricsRowOrIsComputedTheSameWay() throws IOException {
         RunFolder run = TinyDetectorRuns.student();
-        Checkpoint.State state = new Checkpoint(run.checkpointDir("student", 0)).state().orElseThrow();
+        Checkpoint.State state = new Checkpoint(run.checkpointDir(Stage.STUDENT, 0)).state().orElseThrow();
         MetricsRow best = run.metrics().rows().stream()
-                .filter(r -> r.stage().equals("student") && r.epoch() == state.bestEpoch()).findFirst().orElseThrow();
+                .filter(r -> r.stage() == Stage.STUDENT && r.epoch() == state.bestEpoch()).findFirst().orElseThrow();
         List<ClassAp> recorded;
         try (DetectionInspector in = DetectionInspector.open(run.dir())) {
             assertTrue(in.apRecorded());
@@ -164,8 +166,8 @@ class DetectionInspectorTest {
         Path running = copyRun(TinyDetectorRuns.student().dir(), dir.resolve("running"));
         RunFolder folder = RunFolder.open(running);
         RunSummary s = folder.readSummary().orElseThrow();
-        folder.writeSummary(new RunSummary(s.name(), "running", "", s.stages(), s.bestTop1(), s.bestTop1Std(),
-                s.lastTop1(), s.lastTop1Std(), s.seeds(), s.provenance()));
+        folder.writeSummary(new RunSummary(s.name(), "running", "", s.stages(), s.score(), s.bestScore(),
+                s.bestScoreStd(), s.lastScore(), s.lastScoreStd(), s.seeds(), s.provenance()));
         assertRefused(running, "is running, not finished");
 
         Path noWeights = copyRun(TinyDetectorRuns.student().dir(), dir.resolve("no-weights"));
@@ -210,7 +212,7 @@ class DetectionInspectorTest {
             assertEquals(List.of(0, 1), second.seeds());
             DetectionInspection a = first.inspect(0);
             DetectionInspection b = second.inspect(0);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(a.truthLabels(), b.truthLabels(), "the same test image");
+            Assertions.assertArrayEquals(a.truthLabels(), b.truthLabels(), "the same test image");
             assertFalse(a.student().get(0).score() == b.student().get(0).score(),
                     "two seeds are two networks: their top scores differ");
         }

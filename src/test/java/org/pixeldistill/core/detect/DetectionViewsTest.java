@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class DetectionViewsTest {
         int w = 40;
         int h = 20;
         float[] p = new float[w * h];
-        java.util.Arrays.fill(p, 0.25f);
+        Arrays.fill(p, 0.25f);
         for (Box b : List.of(OBJECT_A, OBJECT_B)) {
             for (int y = (int) b.y0(); y < b.y1(); y++) {
                 for (int x = (int) b.x0(); x < b.x1(); x++) {
@@ -128,9 +129,9 @@ class DetectionViewsTest {
     @Test
     void equalSizesShareOneArrayAndColourChannelsUseTheirOwnStatistics() {
         float[] p = new float[3 * 4 * 4];
-        java.util.Arrays.fill(p, 0, 16, 0.2f);
-        java.util.Arrays.fill(p, 16, 32, 0.4f);
-        java.util.Arrays.fill(p, 32, 48, 0.6f);
+        Arrays.fill(p, 0, 16, 0.2f);
+        Arrays.fill(p, 16, 32, 0.4f);
+        Arrays.fill(p, 32, 48, 0.6f);
         AnnotatedImage rgb = new AnnotatedImage(new RawImage(p, 3, 4, 4), List.of(new Box(1, 1, 3, 3)), new int[] {0});
         Normalization norm = new Normalization(new float[] {0.2f, 0.3f, 0.4f}, new float[] {0.1f, 0.1f, 0.5f});
         DetectionViews.Views v = new DetectionViews(8, 8, Interpolation.BILINEAR, norm, false).test(rgb);

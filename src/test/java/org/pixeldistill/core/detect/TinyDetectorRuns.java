@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingListener;
 
 /**
  * One tiny finished detector run, trained once per test JVM and shared by the detection view's

@@ -12,11 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.run.Stage;
 
 /**
  * The VOC recipe in sample-configs as shipped, shrunk only in sizes and budget (its own structure:
@@ -48,8 +49,9 @@ class VocRecipeTest {
         RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation()).train(cfg);
         assertEquals("finished", run.readSummary().orElseThrow().status());
         List<MetricsRow> rows = run.metrics().rows();
-        assertEquals(List.of("teacher", "assistant", "student"), rows.stream().map(MetricsRow::stage).distinct().toList());
-        MetricsRow assistant = rows.stream().filter(r -> r.stage().equals("assistant")).findFirst().orElseThrow();
+        assertEquals(List.of(Stage.TEACHER, Stage.ASSISTANT, Stage.STUDENT),
+                rows.stream().map(MetricsRow::stage).distinct().toList());
+        MetricsRow assistant = rows.stream().filter(r -> r.stage() == Stage.ASSISTANT).findFirst().orElseThrow();
         assertTrue(assistant.losses().containsKey("feature"), "the assistant learns from pooled features: "
                 + assistant.losses());
         MetricsRow student = rows.get(rows.size() - 1);

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunEvaluation;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.run.Score;
 
 /** A user's Pascal VOC folder trained end to end; what its annotations lost is kept with the run. */
 class VocRunTest {
@@ -50,10 +52,10 @@ class VocRunTest {
         assertEquals("finished", run.readSummary().orElseThrow().status());
         assertTrue(run.metrics().rows().get(0).scores().containsKey("ap50_dog"));
         // eval reads the saved detector back and scores it the same way training did
-        var evaluated = org.pixeldistill.core.train.RunEvaluation.evaluate(run, "best");
+        var evaluated = RunEvaluation.evaluate(run, "best");
         assertEquals(1, evaluated.size());
-        assertTrue(evaluated.get(0).detector());
-        assertEquals(run.readSummary().orElseThrow().bestTop1(), evaluated.get(0).top1(), 1e-6);
+        assertEquals(Score.MAP50, evaluated.get(0).kind());
+        assertEquals(run.readSummary().orElseThrow().bestScore(), evaluated.get(0).score(), 1e-6);
         String report = Files.readString(run.dir().resolve("annotations.txt"));
         assertTrue(report.contains("img3.xml object 2") && report.contains("clipped"), report);
         assertTrue(report.contains("img5.xml object 2") && report.contains("zebra"), report);

@@ -2,6 +2,7 @@ package org.pixeldistill.core.distill;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import java.util.Map;
 import org.pixeldistill.core.model.FeatureTaps;
 
 /** Test helper: minimal distillation contexts. */
@@ -24,7 +25,7 @@ final class Contexts {
         return new DistillContext(taps(null, f0, null), taps(null, null, null), null, largeImage, 0, true);
     }
 
-    static float value(java.util.Map<String, NDArray> losses, String name) {
+    static float value(Map<String, NDArray> losses, String name) {
         NDArray loss = losses.get(name);
         if (loss.getShape().dimension() != 0) {
             throw new AssertionError(name + " loss is not a scalar: " + loss.getShape());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class FeatureLossesTest {
             // teacher 4x4 with its top-left 2x2 block at 2: pooled to 2x2 it is [2,0,0,0], so again 250;
             // channel count differs (3 vs 1) and does not matter: the channel mean of three equal channels
             NDArray teacher = m.zeros(new Shape(1, 3, 4, 4));
-            teacher.set(new ai.djl.ndarray.index.NDIndex(":, :, :2, :2"), 2f);
+            teacher.set(new NDIndex(":, :, :2, :2"), 2f);
             AtDistiller at = new AtDistiller(new DistillConfig.At(1000.0, 2.0));
             DistillContext ctx = Contexts.lastStages(m.ones(new Shape(1, 1, 2, 2)), teacher);
             assertEquals(250f, Contexts.value(at.losses(null, ctx), "at"), 1e-3f);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pixeldistill.core.data.TwoViewSampler;
 import org.pixeldistill.core.model.Backbones;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.core.train.EpochModels;
 
 /** Grad-CAM asked of a ViT student beside a CNN teacher: attention for the ViT, Grad-CAM for the CNN. */
@@ -36,7 +37,7 @@ class GradCamFallbackTest {
         InspectionSnapshot gradCam = inspector.inspect(run.models(0), fixed, Inspector.GRADCAM, run.norm.mean(), run.norm.std());
         InspectionSnapshot attention = inspector.inspect(run.models(0), fixed, Inspector.ATTENTION, run.norm.mean(), run.norm.std());
         TwoViewSampler teacherViews = new TwoViewSampler(run.config.data(), 14, 14, run.norm.mean(), run.norm.std());
-        InspectionSnapshot teacherGradCam = inspector.inspect(new EpochModels("teacher", 0, 0, run.teacher, null,
+        InspectionSnapshot teacherGradCam = inspector.inspect(new EpochModels(Stage.TEACHER, 0, 0, run.teacher, null,
                 List.of(), teacherViews, run.data.test()), fixed, Inspector.GRADCAM, run.norm.mean(), run.norm.std());
         for (int i = 0; i < fixed.length; i++) {
             ImageInspection img = gradCam.images().get(i);
@@ -51,14 +52,14 @@ class GradCamFallbackTest {
 
     @Test
     void aVitAloneGetsAttentionOnly() {
-        EpochModels single = new EpochModels("model", 0, 0, run.student, null, List.of(), run.sampler, run.data.test());
+        EpochModels single = new EpochModels(Stage.MODEL, 0, 0, run.student, null, List.of(), run.sampler, run.data.test());
         InspectionSnapshot snap = new Inspector().inspect(single, fixed, Inspector.GRADCAM, run.norm.mean(), run.norm.std());
         assertEquals("attention (Grad-CAM needs a CNN)", snap.images().get(0).mapKind());
     }
 
     @Test
     void viewsOfTheWrongSizeAreNamed() {
-        EpochModels mismatched = new EpochModels("teacher", 0, 0, run.teacher, null, List.of(), run.sampler,
+        EpochModels mismatched = new EpochModels(Stage.TEACHER, 0, 0, run.teacher, null, List.of(), run.sampler,
                 run.data.test());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Inspector()
                 .inspect(mismatched, fixed, Inspector.ATTENTION, run.norm.mean(), run.norm.std()));

@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -215,7 +216,7 @@ class InspectorTest {
         assertEquals(run.norm.std()[0], probed.std()[0], 1e-5f);
     }
 
-    private static float[] headWeight(java.util.Collection<Parameter> params) {
+    private static float[] headWeight(Collection<Parameter> params) {
         for (Parameter p : params) {
             if (p.getName().equals("weight") && p.getArray().getShape().dimension() == 2) {
                 return p.getArray().toFloatArray();

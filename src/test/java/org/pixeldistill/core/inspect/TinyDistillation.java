@@ -13,6 +13,7 @@ import org.pixeldistill.core.data.DataSplits;
 import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.data.TwoViewSampler;
 import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.core.train.EpochModels;
 import org.pixeldistill.core.train.Network;
 import org.pixeldistill.core.train.TrainStep;
@@ -54,12 +55,12 @@ public final class TinyDistillation implements AutoCloseable {
 
     /** What the training loop hands its listeners after an epoch. */
     public EpochModels models(int epoch) {
-        return new EpochModels("student", 0, epoch, student, teacher, step.distillers(), sampler, data.test());
+        return new EpochModels(Stage.STUDENT, 0, epoch, student, teacher, step.distillers(), sampler, data.test());
     }
 
     /** The same networks as a stage without distillers (no ISRD decoder to show). */
     public EpochModels withoutDistillers() {
-        return new EpochModels("student", 0, 0, student, teacher, List.of(), sampler, data.test());
+        return new EpochModels(Stage.STUDENT, 0, 0, student, teacher, List.of(), sampler, data.test());
     }
 
     @Override

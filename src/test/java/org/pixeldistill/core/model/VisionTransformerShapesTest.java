@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class VisionTransformerShapesTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block vit = BackboneRunner.initialised(manager, spec);
             NDArray x = manager.randomNormal(new Shape(1, 1, 4, 4));
-            FeatureTaps taps = Backbones.forward(vit, new ai.djl.training.ParameterStore(manager, false), x, false);
+            FeatureTaps taps = Backbones.forward(vit, new ParameterStore(manager, false), x, false);
             NDArray w = param(vit, "01patchEmbedding_weight"); // (48, 1, 2, 2)
             NDArray b = param(vit, "01patchEmbedding_bias");
             NDArray pos = param(vit, "positions"); // (1, 5, 48)

@@ -15,6 +15,8 @@ import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.core.sweep.SweepCell;
 import org.pixeldistill.core.sweep.SweepRunner;
 import org.pixeldistill.core.sweep.SweepTable;
@@ -67,7 +69,7 @@ class SweepCsvTest {
         String student = "net, \"wide\"\nv2";
         RunConfig cfg = ConfigLoader.parse("name: odd\nmodel: {backbone: resnet18, input_size: 14}\n", "odd");
         SweepCell cell = new SweepCell("odd, \"one\"", student, 2, "kd", 14, cfg);
-        RunSummary summary = new RunSummary("odd", "finished", "", List.of("student"), 80.0, 0.5, 79.0, 0.25, List.of(), null);
+        RunSummary summary = new RunSummary("odd", "finished", "", List.of(Stage.STUDENT), Score.TOP1, 80.0, 0.5, 79.0, 0.25, List.of(), null);
         Path runDir = dir.resolve("cells/odd, \"one\"-1");
         Path csv = dir.resolve("sweep.csv");
         SweepTable.write(csv, List.of(new SweepTable.Row(new SweepRunner.Result(cell, runDir, summary),

@@ -8,6 +8,8 @@ import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.core.sweep.SweepCell;
 import org.pixeldistill.core.sweep.SweepRunner;
 import org.pixeldistill.core.sweep.SweepTable;
@@ -55,7 +57,7 @@ public final class SweepFixture {
             if (!c.status().equals("not started")) {
                 RunFolder folder = RunFolder.at(dir);
                 folder.writeConfig(cfg);
-                summary = new RunSummary(cfg.name(), c.status(), "", List.of("student"), c.best(), c.std(), c.last(),
+                summary = new RunSummary(cfg.name(), c.status(), "", List.of(Stage.STUDENT), Score.TOP1, c.best(), c.std(), c.last(),
                         c.std() == null ? null : c.std() / 2, List.of(),
                         provenance(teacherRun == null || c.method().equals("baseline") ? null : teacherRun.toString()));
                 folder.writeSummary(summary);

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,8 @@ import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /** The report of a hand-made sweep folder whose numbers make each finding unambiguous. */
 class SweepReportTest {
@@ -52,7 +56,7 @@ class SweepReportTest {
         RunFolder folder = RunFolder.at(teacher);
         folder.writeConfig(ConfigLoader.parse("name: demo-teacher\nmodel: {backbone: resnet34, input_size: 28, width: 0.5}\n"
                 + "train: {epochs: 9}\n", "teacher"));
-        folder.writeSummary(new RunSummary("demo-teacher", "finished", "", List.of("model"), 91.234, 0.0, 91.0, 0.0,
+        folder.writeSummary(new RunSummary("demo-teacher", "finished", "", List.of(Stage.MODEL), Score.TOP1, 91.234, 0.0, 91.0, 0.0,
                 List.of(), SweepFixture.provenance(null)));
         String md = SweepReport.render(SweepFolder.read(SweepFixture.write(dir.resolve("sweeps/demo"),
                 SweepFixture.twoRatiosThreeMethods(), teacher)), "x", MACHINE, NOW);
@@ -89,7 +93,7 @@ class SweepReportTest {
     @Test
     void headlineTableHasMethodsInSweepOrderAndRatiosAscending() {
         List<SweepFixture.Cell> cells = new ArrayList<>(SweepFixture.twoRatiosThreeMethods());
-        java.util.Collections.reverse(cells); // the table's order must not follow the file's
+        Collections.reverse(cells); // the table's order must not follow the file's
         String md = report(cells);
         String table = "| method | r = 2 (14 px) | r = 4 (7 px) |\n"
                 + "| --- | ---: | ---: |\n"
@@ -179,8 +183,8 @@ class SweepReportTest {
     void aMovedSweepFolderStillFindsItsCellsUnderCells() throws Exception {
         Path before = SweepFixture.write(dir.resolve("a/sweeps/demo"), SweepFixture.twoRatiosThreeMethods());
         Path after = dir.resolve("b/demo");
-        java.nio.file.Files.createDirectories(after.getParent());
-        java.nio.file.Files.move(before, after);
+        Files.createDirectories(after.getParent());
+        Files.move(before, after);
         SweepFolder moved = SweepFolder.read(after);
         assertEquals(6, moved.summaries().size());
         assertEquals(after.resolve("cells/resnet18-r4-kd-0123abcd"), moved.cellDirs().get("resnet18-r4-kd"));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.config.RunConfig;
 
 class SweepPlanTest {
@@ -66,7 +67,7 @@ class SweepPlanTest {
     @Test
     void impossibleCellsAreNamedBeforeAnythingTrains() throws Exception {
         RunConfig base = base(dir, 28);
-        RunConfig patch4 = base.withModel(new org.pixeldistill.core.config.ModelConfig("resnet18", 7, 0.125, "small", 4));
+        RunConfig patch4 = base.withModel(new ModelConfig("resnet18", 7, 0.125, "small", 4));
         ConfigException vit = assertThrows(ConfigException.class, () -> SweepPlan.plan(patch4,
                 new SweepPlan.Options(List.of(1, 4, 14), List.of("vit_tiny"), List.of("kd"), 1, "none", 0)));
         assertTrue(vit.getMessage().contains("cell vit_tiny-r14-kd: input_size 2 is too small"), vit.getMessage());

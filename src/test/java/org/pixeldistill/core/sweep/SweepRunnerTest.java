@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.RunCancelledException;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunCancelledException;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.run.Stage;
 
 /** An interrupted sweep loses no finished cell and picks up where it stopped. */
 class SweepRunnerTest {
@@ -30,7 +31,7 @@ class SweepRunnerTest {
         TrainingListener stopInSecondCell = new TrainingListener() {
             @Override
             public void onEpoch(MetricsRow row) {
-                if (row.stage().equals("student")) {
+                if (row.stage() == Stage.STUDENT) {
                     cancel.cancel();
                 }
             }

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 class SweepTableTest {
     private static SweepTable.Row row(String id, long macs, Double top1) {
         SweepCell cell = new SweepCell(id, "resnet18", 2, "kd", 14, null);
-        RunSummary summary = top1 == null ? null : new RunSummary(id, "finished", "", List.of("student"), top1, 0.5,
+        RunSummary summary = top1 == null ? null : new RunSummary(id, "finished", "", List.of(Stage.STUDENT), Score.TOP1, top1, 0.5,
                 top1 - 1, 0.25, List.of(), null);
         CostReport cost = new CostReport("resnet18", 14, 1, 10, 1.0, 1000, macs, 4000, 196, 196, 150.5, 400.25, 75, 1.0,
                 "jpeg", 0.0032, macs / 1e9);

@@ -4,10 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.Devices;
+import org.pixeldistill.core.loop.TrainingFailedException;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.RunFolder;
 
 /** Each bad input stops with a one-line reason naming the key or file, and nothing is lost. */
@@ -56,19 +66,19 @@ class BadInputTest {
         TrainingFailedException e = assertThrows(TrainingFailedException.class,
                 () -> pipeline().train(TinyRuns.load(file)));
         assertTrue(e.getMessage().contains("not finite") && e.getMessage().contains("epoch 1, batch 1"), e.getMessage());
-        try (var runs = java.nio.file.Files.list(dir.resolve("runs"))) {
+        try (var runs = Files.list(dir.resolve("runs"))) {
             RunFolder run = RunFolder.open(runs.findFirst().orElseThrow());
             assertEquals("failed", run.readSummary().orElseThrow().status());
-        } catch (java.io.IOException io) {
+        } catch (IOException io) {
             throw new AssertionError(io);
         }
     }
 
     @Test
     void gpuWithoutOneIsAClearError() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ai.djl.engine.Engine.getInstance().getGpuCount() == 0);
+        Assumptions.assumeTrue(Engine.getInstance().getGpuCount() == 0);
         ConfigException e = assertThrows(ConfigException.class, () -> Devices.choose("gpu"));
         assertTrue(e.getMessage().startsWith("device gpu: the engine sees no GPU"));
-        assertEquals(ai.djl.Device.cpu(), Devices.choose("auto"));
+        assertEquals(Device.cpu(), Devices.choose("auto"));
     }
 }

@@ -5,14 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.StepTiming;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
+import org.pixeldistill.core.pipeline.StepBenchmark;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
+import org.pixeldistill.core.sweep.SweepCell;
+import org.pixeldistill.core.sweep.SweepPlan;
+import org.pixeldistill.core.sweep.SweepRunner;
 
 /** Detector runs on tiny generated scenes: alone, AFP through TAS, and the unaligned baseline. */
 class DetectionPipelineTest {
@@ -48,17 +59,20 @@ class DetectionPipelineTest {
         RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
                 .train(TinyRuns.load(cfg));
         List<MetricsRow> rows = run.metrics().rows();
-        assertEquals(List.of("teacher", "assistant", "student"), rows.stream().map(MetricsRow::stage).distinct().toList());
+        assertEquals(List.of(Stage.TEACHER, Stage.ASSISTANT, Stage.STUDENT),
+                rows.stream().map(MetricsRow::stage).distinct().toList());
         MetricsRow student = rows.get(rows.size() - 1);
         assertTrue(student.losses().keySet().containsAll(List.of("focal", "box", "afp_class", "afp_box", "afp_feature")),
                 student.losses().toString());
-        assertTrue(student.scores().containsKey("map50") && student.scores().containsKey("ap50_Trouser"),
+        assertEquals(Score.MAP50, student.score());
+        assertTrue(student.scores().containsKey("map") && student.scores().containsKey("ap50_Trouser"),
                 student.scores().toString());
-        double map50 = student.scores().get("map50");
+        double map50 = student.testScore();
         assertTrue(map50 >= 0 && map50 <= 100, "mAP50 is a percentage: " + map50);
         RunSummary summary = run.readSummary().orElseThrow();
         assertEquals("finished", summary.status());
-        assertEquals(map50, summary.bestTop1(), 1e-6, "the score that counts is mAP50");
+        assertEquals(map50, summary.bestScore(), 1e-6, "the score that counts is mAP50");
+        assertEquals(Score.MAP50, summary.score());
         // the assistant was trained at the teacher's size with the student's grids (14 -> 7, 4, 2)
         assertTrue(summary.provenance().assistantRun().contains("assistant-resnet18-56"));
     }
@@ -68,10 +82,10 @@ class DetectionPipelineTest {
         teacher("");
         Path cfg = TinyRuns.write(dir, "afp.yaml", "name: det-afp\nteacher:\n  config: teacher.yaml\n"
                 + "tas:\n  init_from_assistant: false\n" + data() + model(14, "small") + detect("") + TRAIN);
-        StepBenchmark.Result r = StepBenchmark.run(TinyRuns.load(cfg), 1, 2);
+        StepTiming r = StepBenchmark.run(TinyRuns.load(cfg), 1, 2);
         assertEquals(2, r.steps());
         assertTrue(r.imagesPerSecond() > 0 && r.dataWait() >= 0 && r.dataWait() < 1, r.toString());
-        assertTrue(!java.nio.file.Files.exists(dir.resolve("runs")), "nothing was trained or written");
+        assertTrue(!Files.exists(dir.resolve("runs")), "nothing was trained or written");
     }
 
     @Test
@@ -79,19 +93,19 @@ class DetectionPipelineTest {
         teacher("");
         Path cfg = TinyRuns.write(dir, "base.yaml", "name: det-sweep\nteacher:\n  config: teacher.yaml\n" + data()
                 + model(14, "small") + detect("") + TRAIN);
-        var cells = org.pixeldistill.core.sweep.SweepPlan.plan(TinyRuns.load(cfg), new org.pixeldistill.core.sweep.SweepPlan.Options(
-                List.of(4), List.of("resnet18"), org.pixeldistill.core.sweep.SweepPlan.DETECTION_METHODS, 1, "none", 0));
+        var cells = SweepPlan.plan(TinyRuns.load(cfg), new SweepPlan.Options(
+                List.of(4), List.of("resnet18"), SweepPlan.DETECTION_METHODS, 1, "none", 0));
         assertEquals(List.of("resnet18-r4-baseline", "resnet18-r4-unaligned", "resnet18-r4-afp"),
-                cells.stream().map(org.pixeldistill.core.sweep.SweepCell::id).toList());
+                cells.stream().map(SweepCell::id).toList());
         assertEquals(null, cells.get(0).config().teacher());
         assertEquals(false, cells.get(1).config().detect().distill().aligned());
         assertTrue(cells.get(2).config().hasTas() && cells.get(2).config().detect().distill().aligned());
-        var runner = new org.pixeldistill.core.sweep.SweepRunner(dir.resolve("runs"), dir.resolve("runs/sweeps/s"),
+        var runner = new SweepRunner(dir.resolve("runs"), dir.resolve("runs/sweeps/s"),
                 new TrainingListener() {}, new Cancellation());
         var results = runner.run(cells, r -> { });
         assertTrue(results.stream().allMatch(r -> "finished".equals(r.summary().status())));
-        ConfigException e = assertThrows(ConfigException.class, () -> org.pixeldistill.core.sweep.SweepPlan.plan(
-                TinyRuns.load(cfg), new org.pixeldistill.core.sweep.SweepPlan.Options(List.of(4), List.of("resnet18"),
+        ConfigException e = assertThrows(ConfigException.class, () -> SweepPlan.plan(
+                TinyRuns.load(cfg), new SweepPlan.Options(List.of(4), List.of("resnet18"),
                         List.of("isrd"), 1, "none", 0)));
         assertTrue(e.getMessage().contains("baseline, unaligned, afp"), e.getMessage());
     }
@@ -117,7 +131,7 @@ class DetectionPipelineTest {
                 () -> new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
                         .train(TinyRuns.load(cfg)));
         assertTrue(e.getMessage().contains("level_shift 0"), e.getMessage());
-        assertFalse(java.nio.file.Files.exists(dir.resolve("runs/teachers")), "refused before the teacher trains");
+        assertFalse(Files.exists(dir.resolve("runs/teachers")), "refused before the teacher trains");
     }
 
     @Test
@@ -130,7 +144,7 @@ class DetectionPipelineTest {
         RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
                 .train(TinyRuns.load(cfg));
         List<MetricsRow> rows = run.metrics().rows();
-        MetricsRow assistant = rows.stream().filter(r -> r.stage().equals("assistant")).reduce((a, b) -> b).orElseThrow();
+        MetricsRow assistant = rows.stream().filter(r -> r.stage() == Stage.ASSISTANT).reduce((a, b) -> b).orElseThrow();
         assertTrue(assistant.losses().containsKey("feature") && !assistant.losses().containsKey("afp_class"),
                 assistant.losses().toString());
         MetricsRow student = rows.get(rows.size() - 1);
@@ -148,7 +162,7 @@ class DetectionPipelineTest {
                         .train(TinyRuns.load(cfg)));
         assertTrue(e.getMessage().contains("[7, 4, 2] cannot be average-pooled to the student's [14, 7, 4]"),
                 e.getMessage());
-        assertFalse(java.nio.file.Files.exists(dir.resolve("runs/teachers")), "refused before the teacher trains");
+        assertFalse(Files.exists(dir.resolve("runs/teachers")), "refused before the teacher trains");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.loop.Checkpoint;
+import org.pixeldistill.core.loop.Sgd;
 import org.pixeldistill.core.model.BackboneSpec;
 
 /** Loaded weights are the ones the next forward pass uses, even after an earlier forward pass. */

@@ -12,9 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Stage;
 
 /** TAS on a tiny slice: teacher, assistant and student stages, reuse, and the student's input size. */
 class TasPipelineTest {
@@ -50,27 +54,27 @@ class TasPipelineTest {
         };
         Path runs = dir.resolve("runs");
         RunFolder first = new RunPipeline(runs, log, new Cancellation()).train(TinyRuns.load(tasConfig("tas", 7)));
-        List<String> stages = first.metrics().rows().stream().map(MetricsRow::stage).distinct().toList();
-        assertEquals(List.of("teacher", "assistant", "student"), stages);
+        List<Stage> stages = first.metrics().rows().stream().map(MetricsRow::stage).distinct().toList();
+        assertEquals(List.of(Stage.TEACHER, Stage.ASSISTANT, Stage.STUDENT), stages);
         assertTrue(descriptions.contains("assistant: resnet18 at 14x14 from resnet18 at 14"), descriptions.toString());
         assertTrue(descriptions.contains("student: resnet18 at 7x7 from resnet18 at 14"), descriptions.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("student seed 0 starts from")), messages.toString());
-        MetricsRow studentRow = first.metrics().rows().stream().filter(r -> r.stage().equals("student")).findFirst()
+        MetricsRow studentRow = first.metrics().rows().stream().filter(r -> r.stage() == Stage.STUDENT).findFirst()
                 .orElseThrow();
         assertTrue(studentRow.losses().keySet().containsAll(List.of("kd", "isrd", "feature")), studentRow.losses().toString());
         RunSummary summary = first.readSummary().orElseThrow();
-        assertEquals(List.of("teacher", "assistant", "student"), summary.stages());
+        assertEquals(List.of(Stage.TEACHER, Stage.ASSISTANT, Stage.STUDENT), summary.stages());
         assertNotNull(summary.provenance().assistantRun());
         assertEquals(7, first.readConfig().model().inputSize());
         // starting from the assistant's weights, the student really trains (it once kept its random weights)
-        assertTrue(summary.bestTop1() > 20, "the TAS student beats chance: " + summary.bestTop1());
+        assertTrue(summary.bestScore() > 20, "the TAS student beats chance: " + summary.bestScore());
 
         // a second TAS run at another ratio reuses the teacher and the assistant (they do not depend on r)
         messages.clear();
         RunFolder second = new RunPipeline(runs, log, new Cancellation()).train(TinyRuns.load(tasConfig("tas2", 14)));
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("teacher reused")), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("assistant reused")), messages.toString());
-        assertFalse(second.metrics().rows().stream().anyMatch(r -> !r.stage().equals("student")));
+        assertFalse(second.metrics().rows().stream().anyMatch(r -> r.stage() != Stage.STUDENT));
     }
 
     @Test

@@ -13,9 +13,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.Checkpoint;
+import org.pixeldistill.core.loop.CheckpointScore;
+import org.pixeldistill.core.loop.RunCancelledException;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunEvaluation;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Stage;
 
 /** Real training on a small slice of Fashion-MNIST: losses fall, accuracy beats chance, records hold. */
 class TrainingEndToEndTest {
@@ -35,16 +43,16 @@ class TrainingEndToEndTest {
         assertTrue(last < first * 0.8, "loss falls: " + first + " -> " + last);
         RunSummary summary = run.readSummary().orElseThrow();
         assertEquals("finished", summary.status());
-        assertTrue(summary.bestTop1() > 30, "beats chance (10%) clearly: " + summary.bestTop1());
-        assertEquals(summary.seeds().get(0).lastTop1(), rows.get(2).testTop1(), 1e-9);
+        assertTrue(summary.bestScore() > 30, "beats chance (10%) clearly: " + summary.bestScore());
+        assertEquals(summary.seeds().get(0).lastScore(), rows.get(2).testScore(), 1e-9);
         assertEquals(800, summary.provenance().trainSize());
         assertEquals("PyTorch", summary.provenance().engine());
         assertTrue(Files.isRegularFile(run.dir().resolve("config.yaml")));
-        assertTrue(Files.isRegularFile(run.checkpointDir("model", 0).resolve("best.params")));
+        assertTrue(Files.isRegularFile(run.checkpointDir(Stage.MODEL, 0).resolve("best.params")));
         RunConfig back = run.readConfig();
         assertEquals(TinyRuns.DATA, back.data().path());
-        List<RunEvaluation.Result> eval = RunEvaluation.evaluate(run, "last");
-        assertEquals(rows.get(2).testTop1(), eval.get(0).top1(), 1e-9, "eval reproduces the last epoch's accuracy");
+        List<CheckpointScore> eval = RunEvaluation.evaluate(run, "last");
+        assertEquals(rows.get(2).testScore(), eval.get(0).score(), 1e-9, "eval reproduces the last epoch's accuracy");
     }
 
     @Test
@@ -59,20 +67,20 @@ class TrainingEndToEndTest {
         };
         RunFolder first = new RunPipeline(dir.resolve("runs"), log, new Cancellation()).train(TinyRuns.load(isrd));
         List<MetricsRow> rows = first.metrics().rows();
-        assertEquals(2, rows.stream().filter(r -> r.stage().equals("teacher")).count());
-        List<MetricsRow> student = rows.stream().filter(r -> r.stage().equals("student")).toList();
+        assertEquals(2, rows.stream().filter(r -> r.stage() == Stage.TEACHER).count());
+        List<MetricsRow> student = rows.stream().filter(r -> r.stage() == Stage.STUDENT).toList();
         assertEquals(2, student.size());
         assertTrue(student.get(0).losses().containsKey("isrd") && student.get(0).losses().containsKey("kd"));
         assertTrue(student.get(1).losses().get("isrd") < student.get(0).losses().get("isrd"), "reconstruction improves");
         RunSummary summary = first.readSummary().orElseThrow();
         assertNotNull(summary.provenance().teacherRun());
-        assertTrue(summary.bestTop1() > 20, "student beats chance: " + summary.bestTop1());
+        assertTrue(summary.bestScore() > 20, "student beats chance: " + summary.bestScore());
 
         messages.clear();
         Path at = TinyRuns.studentWithTeacher(dir, "at", "  at: {}\n", 2, 1);
         RunFolder second = new RunPipeline(dir.resolve("runs"), log, new Cancellation()).train(TinyRuns.load(at));
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("teacher reused")), messages.toString());
-        assertFalse(second.metrics().rows().stream().anyMatch(r -> r.stage().equals("teacher")));
+        assertFalse(second.metrics().rows().stream().anyMatch(r -> r.stage() == Stage.TEACHER));
         assertTrue(second.metrics().rows().get(0).losses().containsKey("at"));
     }
 
@@ -99,7 +107,7 @@ class TrainingEndToEndTest {
         RunFolder stopped = RunFolder.open(runDir);
         assertEquals("cancelled", stopped.readSummary().orElseThrow().status());
         assertEquals(1, stopped.metrics().rows().size());
-        assertEquals(1, new Checkpoint(stopped.checkpointDir("model", 0)).state().orElseThrow().epochsDone());
+        assertEquals(1, new Checkpoint(stopped.checkpointDir(Stage.MODEL, 0)).state().orElseThrow().epochsDone());
 
         RunFolder resumed = new RunPipeline(runs, new TrainingListener() {}, new Cancellation()).resume(runDir);
         assertEquals("finished", resumed.readSummary().orElseThrow().status());
@@ -118,11 +126,11 @@ class TrainingEndToEndTest {
                 + TinyRuns.train(3).replace("lr: 0.05", "lr: 0.02\n  clip_grad_norm: 1.0"));
         RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
                 .train(TinyRuns.load(vit));
-        List<MetricsRow> student = run.metrics().rows().stream().filter(r -> r.stage().equals("student")).toList();
+        List<MetricsRow> student = run.metrics().rows().stream().filter(r -> r.stage() == Stage.STUDENT).toList();
         assertEquals(3, student.size());
         assertTrue(student.get(2).losses().get("total") < student.get(0).losses().get("total"),
                 "loss falls: " + student.get(0).losses() + " -> " + student.get(2).losses());
-        assertTrue(run.readSummary().orElseThrow().bestTop1() > 15, "beats chance");
+        assertTrue(run.readSummary().orElseThrow().bestScore() > 15, "beats chance");
     }
 
     @Test

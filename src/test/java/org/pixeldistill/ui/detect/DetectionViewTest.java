@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -18,6 +21,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
+import javafx.scene.shape.Shape;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -112,7 +116,7 @@ class DetectionViewTest {
         assertEquals(objects, count(robot, "#detection-teacher-canvas", BoxPicture.TRUTH));
         Node truth = robot.lookup("#detection-student-canvas").queryAs(Pane.class).getChildren().stream()
                 .filter(n -> n.getStyleClass().contains(BoxPicture.TRUTH)).findFirst().orElseThrow();
-        assertNotEquals(0, ((javafx.scene.shape.Shape) truth).getStrokeDashArray().size(), "dashed");
+        assertNotEquals(0, ((Shape) truth).getStrokeDashArray().size(), "dashed");
         robot.clickOn("#detection-truth");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!robot.lookup("#detection-truth").queryAs(CheckBox.class).isSelected());
@@ -141,7 +145,7 @@ class DetectionViewTest {
         robot.clickOn("#detection-export-csv");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(suggested[0].startsWith("ap-det-student-") && suggested[0].endsWith("-seed0.csv"), suggested[0]);
-        java.util.List<String> lines = java.nio.file.Files.readAllLines(dir.resolve(suggested[0]));
+        List<String> lines = Files.readAllLines(dir.resolve(suggested[0]));
         assertTrue(lines.get(0).startsWith("run,seed,test_image,threshold,class,ap50_test"), lines.get(0));
         assertTrue(lines.size() > 1, "one row per class");
     }
@@ -155,7 +159,7 @@ class DetectionViewTest {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runs.getItems().contains(student));
             robot.interact(() -> runs.getSelectionModel().select(student));
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.shownProperty().get() != null);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the run did not open: " + vm.statusProperty().get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -42,7 +44,7 @@ class IsrdRealViewTest {
     void start(Stage stage) {
         vm = new IsrdViewModel(new FxUiThread(), 6, null);
         view = new IsrdView(vm);
-        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1000, 800));
+        stage.setScene(new Scene((Parent) view.node(), 1000, 800));
         stage.show();
     }
 
@@ -62,7 +64,7 @@ class IsrdRealViewTest {
         assertTrue(Files.size(png) > 1000);
         String keep = System.getProperty("isrd.keepPng");
         if (keep != null) {
-            Files.copy(png, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(png, Path.of(keep), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

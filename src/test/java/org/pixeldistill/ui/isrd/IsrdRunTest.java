@@ -13,11 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.inspect.ImageInspection;
 import org.pixeldistill.core.inspect.InspectionSnapshot;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
-import org.pixeldistill.core.train.Cancellation;
-import org.pixeldistill.core.train.RunPipeline;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.ui.common.UiThread;
 
 /** The view-model's listener attached to a tiny real run (teacher at 14, student at 7, kd + isrd). */
@@ -66,8 +67,8 @@ class IsrdRunTest {
     private static List<String> studentNumbers(RunFolder run) {
         List<String> out = new ArrayList<>();
         for (MetricsRow row : run.metrics().rows()) {
-            if (row.stage().equals("student")) {
-                out.add(row.epoch() + " " + row.losses() + " " + row.trainTop1() + " " + row.testTop1());
+            if (row.stage() == Stage.STUDENT) {
+                out.add(row.epoch() + " " + row.losses() + " " + row.trainTop1() + " " + row.testScore());
             }
         }
         assertEquals(2, out.size());

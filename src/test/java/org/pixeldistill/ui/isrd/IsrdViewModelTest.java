@@ -19,8 +19,9 @@ import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.data.RawImage;
 import org.pixeldistill.core.inspect.InspectionSnapshot;
 import org.pixeldistill.core.inspect.TinyDistillation;
+import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.core.train.EpochModels;
-import org.pixeldistill.core.train.TrainingListener;
 import org.pixeldistill.ui.common.UiThread;
 
 /** The view-model without a toolkit: the listener on live networks, choices, remembered settings. */
@@ -83,7 +84,7 @@ class IsrdViewModelTest {
         vm.listener().onEpochModels(run.models(0)); // a "student" epoch
         assertNull(vm.snapshotProperty().get());
         vm.trainingStageProperty().set("student");
-        EpochModels single = new EpochModels("model", 0, 0, run.student, null, List.of(), run.sampler, run.data.test());
+        EpochModels single = new EpochModels(Stage.MODEL, 0, 0, run.student, null, List.of(), run.sampler, run.data.test());
         vm.listener().onEpochModels(single);
         InspectionSnapshot shown = vm.snapshotProperty().get();
         assertEquals("model", shown.stage());
@@ -98,7 +99,7 @@ class IsrdViewModelTest {
     void aFailingInspectionBecomesTheStatusLineAndTrainingGoesOn() {
         IsrdViewModel vm = new IsrdViewModel(UiThread.DIRECT, 2, prefs);
         ImageDataset broken = new BrokenTestSplit(run.data.test());
-        vm.listener().onEpochModels(new EpochModels("student", 0, 2, run.student, run.teacher, List.of(), run.sampler,
+        vm.listener().onEpochModels(new EpochModels(Stage.STUDENT, 0, 2, run.student, run.teacher, List.of(), run.sampler,
                 broken));
         assertEquals("Inspection failed after epoch 3: image.png does not decode", vm.statusProperty().get());
         assertNull(vm.snapshotProperty().get());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -41,7 +42,7 @@ class IsrdViewTest {
     void start(Stage stage) {
         vm = new IsrdViewModel(new FxUiThread(), IMAGES, null);
         view = new IsrdView(vm);
-        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1000, 700));
+        stage.setScene(new Scene((Parent) view.node(), 1000, 700));
         stage.show();
     }
 

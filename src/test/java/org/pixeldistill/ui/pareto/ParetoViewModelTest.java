@@ -1,5 +1,6 @@
 package org.pixeldistill.ui.pareto;
 
+import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.RunConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +26,7 @@ import org.pixeldistill.ui.common.UiThread;
 import org.pixeldistill.ui.runs.RunCatalog;
 import org.pixeldistill.ui.runs.RunEntry;
 import org.pixeldistill.ui.runs.RunsFixture;
+import org.pixeldistill.ui.runs.RunsTableViewModel;
 
 /** Points, front, axes, log scale, selection and the what-if prediction, without a toolkit. */
 class ParetoViewModelTest {
@@ -78,8 +80,8 @@ class ParetoViewModelTest {
     @Test
     void detectorsAndClassifiersAreNeverOnOneChart() {
         sizesRun("cls7", 7, "isrd", 80, "finished");
-        RunConfig det = org.pixeldistill.core.config.ConfigLoader.parse("name: det28\ndevice: cpu\ndata:\n"
-                + "  dataset: fashion-mnist-scenes\n  path: " + org.pixeldistill.ui.runs.RunsFixture.DATA
+        RunConfig det = ConfigLoader.parse("name: det28\ndevice: cpu\ndata:\n"
+                + "  dataset: fashion-mnist-scenes\n  path: " + RunsFixture.DATA
                 + "\n  test_limit: 8\nmodel:\n  backbone: resnet18\n  input_size: 28\n  width: 0.125\n  stem: small\n"
                 + "detect:\n  canvas: 56\n", "det28");
         RunsFixture.run(root.resolve("det28"), det, "finished", 20, 0.5, 2);
@@ -223,7 +225,7 @@ class ParetoViewModelTest {
     @Test
     void followingTheRunsTableRedrawsWhenItRefreshes() {
         sizesRun("a7", 7, "isrd", 80, "finished");
-        org.pixeldistill.ui.runs.RunsTableViewModel table = new org.pixeldistill.ui.runs.RunsTableViewModel(catalog,
+        RunsTableViewModel table = new RunsTableViewModel(catalog,
                 TaskRunner.DIRECT, UiThread.DIRECT, null);
         table.refresh();
         vm.follow(table.rows());

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.prefs.Preferences;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -56,7 +57,7 @@ class ParetoViewTest {
         vm = new ParetoViewModel(new RunCatalog(runs, RunsFixture.fakeCosts()), TaskRunner.DIRECT, UiThread.DIRECT, prefs);
         vm.refresh();
         view = new ParetoView(vm);
-        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 900, 600));
+        stage.setScene(new Scene((Parent) view.node(), 900, 600));
         stage.show();
     }
 

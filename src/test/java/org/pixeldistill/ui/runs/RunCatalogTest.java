@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.config.DataConfig;
+import org.pixeldistill.core.config.DistillConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
@@ -32,7 +35,7 @@ class RunCatalogTest {
         Path real = root.resolve("elsewhere");
         RunsFixture.run(real.resolve("sweeps/demo/cells/resnet18-r4-kd-1234abcd"),
                 RunsFixture.config("cell", "resnet18", 7, "kd"), "finished", 70, 0, 1);
-        Path link = java.nio.file.Files.createSymbolicLink(root.resolve("runs"), real);
+        Path link = Files.createSymbolicLink(root.resolve("runs"), real);
         assertEquals(List.of(link.resolve("sweeps/demo/cells/resnet18-r4-kd-1234abcd")),
                 new RunCatalog(link, RunsFixture.fakeCosts()).runFolders());
     }
@@ -123,7 +126,7 @@ class RunCatalogTest {
         RunsFixture.run(root.resolve("a-2"), at7.withName("b"), "finished", 81, 0, 1); // same model, other run
         RunsFixture.run(root.resolve("c"), RunsFixture.config("c", "resnet18", 14, "isrd"), "finished", 85, 0, 1);
         RunConfig gone = RunsFixture.config("d", "resnet18", 7, "kd");
-        gone = gone.withData(new org.pixeldistill.core.config.DataConfig("fashion-mnist", root.resolve("no-data").toString(),
+        gone = gone.withData(new DataConfig("fashion-mnist", root.resolve("no-data").toString(),
                 0, 20, null, null, null, null, null, null, null, null, null, null));
         RunsFixture.run(root.resolve("d"), gone, "finished", 70, 0, 1);
         RunCosts costs = RunsFixture.fakeCosts();
@@ -166,8 +169,8 @@ class RunCatalogTest {
         assertEquals("tas", RunEntries.methodOf(RunsFixture.config("x", "resnet18", 7, "tas"), "run"));
         assertEquals("teacher", RunEntries.methodOf(RunsFixture.config("x", "resnet18", 28, "baseline"), "teacher"));
         RunConfig kdAt = RunsFixture.config("x", "resnet18", 7, "kd");
-        kdAt = kdAt.withDistill(new org.pixeldistill.core.config.DistillConfig(kdAt.distill().kd(),
-                new org.pixeldistill.core.config.DistillConfig.At(null, null), null, null, null, null, null, null));
+        kdAt = kdAt.withDistill(new DistillConfig(kdAt.distill().kd(),
+                new DistillConfig.At(null, null), null, null, null, null, null, null));
         assertEquals("kd+at", RunEntries.methodOf(kdAt, "run"));
     }
 }

@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.run.MetricsCsv;
 import org.pixeldistill.core.run.MetricsRow;
+import org.pixeldistill.core.run.Stage;
 
 class RunCurveTest {
     @TempDir
     Path dir;
 
     private static MetricsRow row(String stage, int seed, int epoch, double top1, Map<String, Double> losses) {
-        return new MetricsRow(stage, seed, epoch, 0.1, losses, 0, top1, 0, 1, 1, 0);
+        return new MetricsRow(Stage.of(stage), seed, epoch, 0.1, losses, 0, top1, 0, 1, 1, 0);
     }
 
     @Test

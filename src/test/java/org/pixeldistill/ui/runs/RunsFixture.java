@@ -14,6 +14,8 @@ import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 
 /** Run folders written by hand (config.yaml, summary.json, metrics.csv) for the runs and Pareto tests. */
 public final class RunsFixture {
@@ -50,14 +52,14 @@ public final class RunsFixture {
         folder.writeConfig(config);
         for (int seed = 0; seed < 2; seed++) {
             for (int e = 0; e < epochs; e++) {
-                folder.metrics().append(new MetricsRow("model", seed, e, 0.05,
+                folder.metrics().append(new MetricsRow(Stage.MODEL, seed, e, 0.05,
                         Map.of("ce", 1.0, "total", 2 - 0.5 * e + seed), 50, best - (epochs - 1 - e) - seed, 99, e, 100, 0.1));
             }
         }
         List<RunSummary.SeedResult> seeds = new ArrayList<>();
         seeds.add(new RunSummary.SeedResult(0, true, epochs, best, epochs - 1, best, 1));
         folder.writeSummary(new RunSummary(config.name(), status, status.equals("failed") ? "out of memory, sorry" : "",
-                List.of("model"), best, bestStd, best - 1, 0.5, seeds, null));
+                List.of(Stage.MODEL), Score.TOP1, best, bestStd, best - 1, 0.5, seeds, null));
         return dir;
     }
 

@@ -15,6 +15,8 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -75,7 +77,7 @@ class RunsTableViewTest {
         assertTrue(robot.lookup("80.00 ± 0.25").tryQuery().isPresent(), "best top-1 as mean ± spread");
         assertTrue(robot.lookup("49.0 k").tryQuery().isPresent(), "MACs of a 7x7 input (fake costs)");
         assertTrue(robot.lookup("teacher").tryQuery().isPresent());
-        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+        assertTrue(robot.lookup(n -> n instanceof Labeled l && l.getText() != null
                 && l.getText().startsWith("unreadable: config.yaml")).tryQuery().isPresent());
         assertEquals("4 runs, 1 unreadable", robot.lookup("#runsStatus").queryAs(Label.class).getText());
     }
@@ -111,7 +113,7 @@ class RunsTableViewTest {
         robot.clickOn("isrd-1").clickOn("#runsOpen");
         WaitForAsyncUtils.waitForFxEvents();
         String text = robot.lookup("#runsDetails").queryAs(TextArea.class).getText();
-        assertTrue(text.contains("# config.yaml") && text.contains("isrd:") && text.contains("\"best_top1\" : 80.0"), text);
+        assertTrue(text.contains("# config.yaml") && text.contains("isrd:") && text.contains("\"best_score\" : 80.0"), text);
     }
 
     @Test
@@ -139,7 +141,7 @@ class RunsTableViewTest {
         robot.interact(() -> view.setExportTarget(dir -> file));
         robot.interact(() -> {
             var best = table(robot).getColumns().stream().filter(c -> "runsColBest".equals(c.getId())).findFirst().orElseThrow();
-            best.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            best.setSortType(TableColumn.SortType.DESCENDING);
             table(robot).getSortOrder().setAll(List.of(best));
         });
         robot.clickOn("#runsExportCsv");

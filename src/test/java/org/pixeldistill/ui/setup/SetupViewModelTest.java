@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.loop.TeacherConfigs;
 import org.pixeldistill.ui.TestPrefs;
+import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 
 /** The run configs the setup panel builds, checked against the demo recipes in sample-configs/. */
 class SetupViewModelTest {
     /** Cost readouts are not under test here: their work is dropped. */
-    private static final org.pixeldistill.ui.common.TaskRunner NONE = (name, work) -> {};
+    private static final TaskRunner NONE = (name, work) -> {};
     private static final Path DEMO = Path.of("assets/fashion-mnist");
 
     @TempDir
@@ -178,7 +180,7 @@ class SetupViewModelTest {
         assertEquals(28, teacher.model().inputSize());
         assertEquals(6, teacher.train().epochs());
         // the teacher learns from every image of the slice: its own limit wins over the student's data
-        assertEquals(0, org.pixeldistill.core.train.TeacherConfigs.teacherConfig(built).data().trainLimit());
+        assertEquals(0, TeacherConfigs.teacherConfig(built).data().trainLimit());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.pixeldistill.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pixeldistill.core.run.Stage.STUDENT;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class LossChartViewFxTest {
     }
 
     private static MetricsRow row(int epoch, double ce) {
-        return new MetricsRow("student", 0, epoch, 0.01, Map.of("ce", ce, "total", ce), 50, 40 + epoch, 90, 1, 100, 0);
+        return new MetricsRow(STUDENT, 0, epoch, 0.01, Map.of("ce", ce, "total", ce), 50, 40 + epoch, 90, 1, 100, 0);
     }
 
     private static double lastY(LineChart<Number, Number> chart, String name) {

@@ -10,13 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
-import org.pixeldistill.core.train.TrainingListener;
+import org.pixeldistill.core.run.Score;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.ui.common.UiThread;
 
 /** Curves per stage and term, smoothing computed by hand, the stage filter and the per-batch loss. */
 class LossChartViewModelTest {
-    private static MetricsRow row(String stage, int epoch, double ce, double kd, double top1) {
+    private static MetricsRow row(Stage stage, int epoch, double ce, double kd, double top1) {
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put("ce", ce);
         if (kd >= 0) {
@@ -38,9 +40,9 @@ class LossChartViewModelTest {
     @Test
     void oneCurvePerStageAndTermAndAnAccuracyCurvePerStage() {
         LossChartViewModel vm = new LossChartViewModel(UiThread.DIRECT);
-        vm.add(row("teacher", 0, 1.0, -1, 60));
-        vm.add(row("teacher", 1, 0.5, -1, 70));
-        vm.add(row("student", 0, 2.0, 3.0, 40));
+        vm.add(row(Stage.TEACHER, 0, 1.0, -1, 60));
+        vm.add(row(Stage.TEACHER, 1, 0.5, -1, 70));
+        vm.add(row(Stage.STUDENT, 0, 2.0, 3.0, 40));
         assertEquals(List.of("teacher ce", "teacher total", "student ce", "student kd", "student total"),
                 vm.lossCurves().stream().map(Curve::name).toList());
         assertEquals(List.of(1.0, 2.0), curve(vm.lossCurves(), "teacher ce").points().stream().map(Curve.Point::x).toList());
@@ -52,17 +54,17 @@ class LossChartViewModelTest {
     @Test
     void aDetectorsScoreCurveIsNamedMap50() {
         LossChartViewModel vm = new LossChartViewModel(UiThread.DIRECT);
-        vm.add(new MetricsRow("model", 0, 0, 0.01, Map.of("focal", 1.0, "total", 1.5), Double.NaN, 12.5, Double.NaN, 1, 100,
-                0, Map.of("map50", 12.5, "map", 6.0)));
+        vm.add(new MetricsRow(Stage.MODEL, 0, 0, 0.01, Map.of("focal", 1.0, "total", 1.5), Score.MAP50, 12.5,
+                Double.NaN, Double.NaN, 1, 100, 0, Map.of("map", 6.0)));
         assertEquals(List.of(12.5), ys(curve(vm.accuracyCurves(), "model test mAP50")));
     }
 
     @Test
     void smoothingIsAnExponentialMovingAverageOfTheLossesOnly() {
         LossChartViewModel vm = new LossChartViewModel(UiThread.DIRECT);
-        vm.add(row("model", 0, 1.0, -1, 10));
-        vm.add(row("model", 1, 0.5, -1, 20));
-        vm.add(row("model", 2, 0.25, -1, 30));
+        vm.add(row(Stage.MODEL, 0, 1.0, -1, 10));
+        vm.add(row(Stage.MODEL, 1, 0.5, -1, 20));
+        vm.add(row(Stage.MODEL, 2, 0.25, -1, 30));
         vm.smoothingProperty().set(0.5);
         // s0 = 1, s1 = 0.5*1 + 0.5*0.5 = 0.75, s2 = 0.5*0.75 + 0.5*0.25 = 0.5
         assertEquals(List.of(1.0, 0.75, 0.5), ys(curve(vm.lossCurves(), "model ce")));
@@ -74,8 +76,8 @@ class LossChartViewModelTest {
     @Test
     void theStageFilterKeepsOneStage() {
         LossChartViewModel vm = new LossChartViewModel(UiThread.DIRECT);
-        vm.add(row("teacher", 0, 1.0, -1, 60));
-        vm.add(row("student", 0, 2.0, 3.0, 40));
+        vm.add(row(Stage.TEACHER, 0, 1.0, -1, 60));
+        vm.add(row(Stage.STUDENT, 0, 2.0, 3.0, 40));
         vm.stageFilterProperty().set("student");
         assertTrue(vm.lossCurves().stream().allMatch(c -> c.stage().equals("student")));
         assertEquals(1, vm.accuracyCurves().size());
@@ -86,8 +88,8 @@ class LossChartViewModelTest {
     @Test
     void anEpochRecordedTwiceReplacesTheFirst() {
         LossChartViewModel vm = new LossChartViewModel(UiThread.DIRECT);
-        vm.add(row("model", 0, 1.0, -1, 10));
-        vm.add(row("model", 0, 0.8, -1, 12));
+        vm.add(row(Stage.MODEL, 0, 1.0, -1, 10));
+        vm.add(row(Stage.MODEL, 0, 0.8, -1, 12));
         assertEquals(List.of(0.8), ys(curve(vm.lossCurves(), "model ce")));
         vm.clear();
         assertFalse(vm.hasPoints());
@@ -98,12 +100,12 @@ class LossChartViewModelTest {
         LossChartViewModel vm = new LossChartViewModel(UiThread.DIRECT);
         vm.perBatchProperty().set(true);
         TrainingListener l = vm.listener();
-        l.onStageStart(new TrainingListener.StageStart("student", 0, 0, 2, 4, 1, 1, "x"));
+        l.onStageStart(new TrainingListener.StageStart(Stage.STUDENT, 0, 0, 2, 4, 1, 1, "x"));
         // batch losses 2, 1, 3 have running means 2, 1.5, 2
-        l.onBatch(new TrainingListener.BatchProgress("student", 0, 0, 2, 1, 4, 2.0, 10, 5));
-        l.onBatch(new TrainingListener.BatchProgress("student", 0, 0, 2, 2, 4, 1.5, 10, 5));
-        l.onBatch(new TrainingListener.BatchProgress("student", 0, 0, 2, 3, 4, 2.0, 10, 5));
-        l.onEpoch(row("student", 0, 2.0, -1, 40));
+        l.onBatch(new TrainingListener.BatchProgress(Stage.STUDENT, 0, 0, 2, 1, 4, 2.0, 10, 5));
+        l.onBatch(new TrainingListener.BatchProgress(Stage.STUDENT, 0, 0, 2, 2, 4, 1.5, 10, 5));
+        l.onBatch(new TrainingListener.BatchProgress(Stage.STUDENT, 0, 0, 2, 3, 4, 2.0, 10, 5));
+        l.onEpoch(row(Stage.STUDENT, 0, 2.0, -1, 40));
         Curve batches = vm.batchCurveProperty().get();
         assertNotNull(batches);
         assertEquals(List.of(2.0, 1.0, 3.0), ys(batches));

@@ -1,11 +1,12 @@
 package org.pixeldistill.ui.training;
 
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.core.util.Texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pixeldistill.core.train.TrainingListener.BatchProgress;
+import org.pixeldistill.core.loop.TrainingListener.BatchProgress;
 
 class ProgressTextTest {
     @Test
@@ -18,16 +19,16 @@ class ProgressTextTest {
 
     @Test
     void stageLabelsCountTheRunsStagesAndNameTheSeedOnlyWhenThereAreSeveral() {
-        List<String> tas = List.of("teacher", "assistant", "student");
-        assertEquals("stage 2/3 assistant", ProgressText.stageLabel(tas, 3, "assistant", 0));
-        assertEquals("stage 3/3 student seed 2", ProgressText.stageLabel(tas, 3, "student", 2));
-        assertEquals("stage 1/1 model", ProgressText.stageLabel(List.of("model"), 1, "model", 0));
-        assertEquals("teacher", ProgressText.stageLabel(List.of(), 1, "teacher", 0));
+        List<Stage> tas = List.of(Stage.TEACHER, Stage.ASSISTANT, Stage.STUDENT);
+        assertEquals("stage 2/3 assistant", ProgressText.stageLabel(tas, 3, Stage.ASSISTANT, 0));
+        assertEquals("stage 3/3 student seed 2", ProgressText.stageLabel(tas, 3, Stage.STUDENT, 2));
+        assertEquals("stage 1/1 model", ProgressText.stageLabel(List.of(Stage.MODEL), 1, Stage.MODEL, 0));
+        assertEquals("teacher", ProgressText.stageLabel(List.of(), 1, Stage.TEACHER, 0));
     }
 
     @Test
     void aBatchLineAndTheShareOfTheStageDone() {
-        BatchProgress p = new BatchProgress("student", 0, 2, 6, 45, 100, 0.8123, 300, 65);
+        BatchProgress p = new BatchProgress(Stage.STUDENT, 0, 2, 6, 45, 100, 0.8123, 300, 65);
         assertEquals("stage 2/2 student · epoch 3/6 · batch 45/100 · loss 0.812 · 1 min 05 s left",
                 ProgressText.batch("stage 2/2 student", p));
         assertEquals((2 + 0.45) / 6, ProgressText.fraction(p), 1e-12);

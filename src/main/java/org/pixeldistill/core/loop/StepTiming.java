@@ -1,0 +1,8 @@
+package org.pixeldistill.core.loop;
+
+/**
+ * How fast a config's training steps ran in the step benchmark ({@code bench}).
+ *
+ * @param dataWait share (0-1) of the measured time the training thread waited for data
+ */
+public record StepTiming(double imagesPerSecond, double dataWait, int steps, int batchSize, double seconds, String device) {}

@@ -1,8 +1,0 @@
-package org.pixeldistill.core.train;
-
-/** The run was stopped on request; its last completed epoch is checkpointed and resumable. */
-public class RunCancelledException extends RuntimeException {
-    public RunCancelledException() {
-        super("cancelled; the last completed epoch is saved and --resume continues the run");
-    }
-}

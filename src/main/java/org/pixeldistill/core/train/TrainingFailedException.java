@@ -1,8 +1,0 @@
-package org.pixeldistill.core.train;
-
-/** Training cannot go on (a NaN loss, for example); the message says where and why in one line. */
-public class TrainingFailedException extends RuntimeException {
-    public TrainingFailedException(String message) {
-        super(message);
-    }
-}
