@@ -1,8 +1,13 @@
 package org.pixeldistill.cli;
 
 import ai.djl.engine.Engine;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.DistillerKind;
+import org.pixeldistill.core.config.DistillerKinds;
+import org.pixeldistill.core.config.DistillerSettings;
 import org.pixeldistill.core.loop.Devices;
 import org.pixeldistill.core.model.Backbones;
 import picocli.CommandLine.Command;
@@ -11,24 +16,20 @@ import picocli.CommandLine.Command;
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "List backbones, distillers, data set layouts and the device training would use.")
 final class InfoCommand implements Callable<Integer> {
+    /** r = 3 is shown because the paper gives eta only at 2 and 4. */
+    private static final List<Integer> SHOWN_RATIOS = List.of(1, 2, 3, 4, 8);
+
     @Override
     public Integer call() {
         System.out.println("Backbones:");
         for (String name : Backbones.NAMES) {
             System.out.println("  " + Backbones.describe(name));
         }
-        DistillConfig.Kd kd = new DistillConfig.Kd(null, null);
-        DistillConfig.At at = new DistillConfig.At(null, null);
-        DistillConfig.Dkd dkd = new DistillConfig.Dkd(null, null, null, null);
         System.out.println("Distillers (config key: defaults):");
-        System.out.println("  kd: alpha " + kd.alpha() + ", temperature " + kd.temperature());
-        System.out.println("  at: weight " + at.weight() + ", p " + at.p());
-        System.out.println("  sp: weight " + new DistillConfig.Sp(null).weight());
-        System.out.println("  ickd: weight " + new DistillConfig.Ickd(null).weight());
-        System.out.println("  dkd: alpha " + dkd.alpha() + ", beta " + dkd.beta() + ", temperature " + dkd.temperature()
-                + ", warmup " + dkd.warmup() + " epochs");
-        System.out.println("  fitnet: weight " + new DistillConfig.Fitnet(null).weight());
-        System.out.println("  isrd: eta " + new DistillConfig.Isrd(null).eta() + " (50 for r=4, 10 for r=2)");
+        for (DistillerKind<?> kind : DistillerKinds.ALL) {
+            System.out.println("  " + kind.name() + ": " + kind.describe(kind.defaults()) + byRatio(kind));
+            System.out.println("      " + kind.summary());
+        }
         System.out.println("Data sets (data.dataset):");
         System.out.println("  fashion-mnist: a folder with the four IDX files, gzipped or not");
         System.out.println("  cub: CUB-200-2011 layout (images.txt, image_class_labels.txt, train_test_split.txt, images/)");
@@ -38,5 +39,17 @@ final class InfoCommand implements Callable<Integer> {
                 + Engine.getDjlVersion() + "), GPUs seen: " + engine.getGpuCount() + ", device auto -> "
                 + Devices.choose("auto"));
         return 0;
+    }
+
+    /** The defaults a sweep or the workbench picks at each ratio, when they differ from the written ones. */
+    private static String byRatio(DistillerKind<?> kind) {
+        List<String> atRatio = new ArrayList<>();
+        boolean differs = false;
+        for (int r : SHOWN_RATIOS) {
+            DistillerSettings at = kind.defaultsAt(r);
+            differs |= !at.equals(kind.defaults());
+            atRatio.add("r=" + r + " " + kind.describe(at));
+        }
+        return differs ? " (sweeps and the workbench by ratio: " + String.join(", ", atRatio) + ")" : "";
     }
 }

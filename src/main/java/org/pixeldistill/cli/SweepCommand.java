@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pixeldistill.core.config.IsrdConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
@@ -51,7 +52,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--rounding", description = "when r does not divide S: none (an error), floor, round, ceil")
     String rounding = "none";
 
-    @Option(names = "--eta", description = "ISRD weight; 0 = 10 for r <= 2 and 50 above (default: ${DEFAULT-VALUE})")
+    @Option(names = "--eta", description = "ISRD weight; 0 = METHOD.md's rule: " + IsrdConfig.ETA_RULE
+            + " (default: ${DEFAULT-VALUE})")
     double eta = 0;
 
     @Option(names = "--cost-axis", description = "cost column of the Pareto front (default: ${DEFAULT-VALUE})")

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.config.DistillerKinds;
+import org.pixeldistill.core.config.IsrdConfig;
 
 /** The command line over the core, run in this JVM with its output captured. */
 class CliTest {
@@ -68,6 +70,18 @@ class CliTest {
             assertTrue(o.out().contains(name), name + " missing in: " + o.out());
         }
         assertTrue(o.out().contains("device auto -> cpu"), o.out());
+        for (String distiller : DistillerKinds.names()) {
+            assertTrue(o.out().contains("  " + distiller + ": "), distiller + " missing in: " + o.out());
+        }
+        // the ratio rule itself, not a copy of it: r = 3 falls above r = 2
+        assertTrue(o.out().contains("r=2 eta 10.0, r=3 eta 50.0"), o.out());
+    }
+
+    @Test
+    void sweepHelpStatesTheEtaRule() {
+        CliRun o = run("sweep", "--help");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().replaceAll("\\s+", " ").contains(IsrdConfig.ETA_RULE), o.out());
     }
 
     @Test

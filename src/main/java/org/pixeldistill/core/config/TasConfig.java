@@ -14,9 +14,7 @@ package org.pixeldistill.core.config;
  */
 public record TasConfig(DistillConfig assistantDistill, Integer assistantEpochs, Boolean initFromAssistant) {
     public TasConfig {
-        assistantDistill = assistantDistill == null
-                ? new DistillConfig(new DistillConfig.Kd(null, null), null, null, null, null, null, null, null)
-                : assistantDistill;
+        assistantDistill = assistantDistill == null ? DistillConfig.of(KdConfig.KIND.defaults()) : assistantDistill;
         assistantEpochs = assistantEpochs == null ? 0 : assistantEpochs;
         initFromAssistant = initFromAssistant == null ? Boolean.TRUE : initFromAssistant;
     }

@@ -3,7 +3,7 @@ package org.pixeldistill.core.distill;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.AtConfig;
 
 /**
  * Attention transfer (Zagoruyko and Komodakis) on the LAST stage only. The attention map of a
@@ -14,11 +14,11 @@ import org.pixeldistill.core.config.DistillConfig;
  * smaller before its attention map is taken, as RepDistiller does.
  */
 public class AtDistiller implements Distiller {
-    public static final String NAME = "at";
+    public static final String NAME = AtConfig.KIND.name();
 
-    private final DistillConfig.At config;
+    private final AtConfig config;
 
-    public AtDistiller(DistillConfig.At config) {
+    public AtDistiller(AtConfig config) {
         this.config = config;
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * cross-entropy, which it scales by the smallest {@link #ceScale()} among them.
  */
 public interface Distiller {
-    /** Config name: kd, at, sp, ickd, dkd, fitnet, isrd. */
+    /** The name of its settings' {@link org.pixeldistill.core.config.DistillerKind}: kd, at, isrd, ... */
     String name();
 
     /** Factor for the cross-entropy term (KD: 1 - alpha); 1 when the distiller leaves CE alone. */

@@ -2,10 +2,43 @@ package org.pixeldistill.core.distill;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.pixeldistill.core.config.AtConfig;
 import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.DistillerKind;
+import org.pixeldistill.core.config.DistillerSettings;
+import org.pixeldistill.core.config.DkdConfig;
+import org.pixeldistill.core.config.FeatureConfig;
+import org.pixeldistill.core.config.FitnetConfig;
+import org.pixeldistill.core.config.IckdConfig;
+import org.pixeldistill.core.config.IsrdConfig;
+import org.pixeldistill.core.config.KdConfig;
+import org.pixeldistill.core.config.SpConfig;
 
-/** Builds the distillers a config turns on. */
+/**
+ * Builds the distillers a config turns on. The config side of each distiller (its key, settings
+ * and defaults) is described in core/config ({@link org.pixeldistill.core.config.DistillerKinds});
+ * this package only adds the loss, one factory per kind in {@link #FACTORIES}.
+ */
 public final class Distillers {
+    /** How the loss of one kind is built from its settings. */
+    public record Factory<S extends DistillerSettings>(DistillerKind<S> kind, Function<S, Distiller> build) {
+        Distiller create(DistillerSettings settings) {
+            return build.apply(kind.type().cast(settings));
+        }
+    }
+
+    /** One line per distiller. */
+    public static final List<Factory<?>> FACTORIES = List.of(
+            new Factory<>(KdConfig.KIND, KdDistiller::new),
+            new Factory<>(AtConfig.KIND, AtDistiller::new),
+            new Factory<>(SpConfig.KIND, SpDistiller::new),
+            new Factory<>(IckdConfig.KIND, IckdDistiller::new),
+            new Factory<>(DkdConfig.KIND, DkdDistiller::new),
+            new Factory<>(FitnetConfig.KIND, FitnetDistiller::new),
+            new Factory<>(IsrdConfig.KIND, IsrdDistiller::new),
+            new Factory<>(FeatureConfig.KIND, StageFeatureDistiller::new));
+
     private Distillers() {}
 
     /** One distiller per active entry, in {@link DistillConfig#active()} order; empty for null. */
@@ -14,15 +47,16 @@ public final class Distillers {
         if (cfg == null) {
             return list;
         }
-        if (cfg.kd() != null) list.add(new KdDistiller(cfg.kd()));
-        if (cfg.at() != null) list.add(new AtDistiller(cfg.at()));
-        if (cfg.sp() != null) list.add(new SpDistiller(cfg.sp()));
-        if (cfg.ickd() != null) list.add(new IckdDistiller(cfg.ickd()));
-        if (cfg.dkd() != null) list.add(new DkdDistiller(cfg.dkd()));
-        if (cfg.fitnet() != null) list.add(new FitnetDistiller(cfg.fitnet()));
-        if (cfg.isrd() != null) list.add(new IsrdDistiller(cfg.isrd()));
-        if (cfg.feature() != null) list.add(new StageFeatureDistiller(cfg.feature()));
+        for (DistillerSettings settings : cfg.settings()) {
+            list.add(factoryOf(settings.getClass()).create(settings));
+        }
         return list;
+    }
+
+    private static Factory<?> factoryOf(Class<? extends DistillerSettings> type) {
+        return FACTORIES.stream().filter(f -> f.kind().type() == type).findFirst().orElseThrow(
+                () -> new IllegalStateException("no distiller is registered for " + type.getSimpleName()
+                        + " (add its line to Distillers.FACTORIES)"));
     }
 
     /** The cross-entropy factor: the smallest {@link Distiller#ceScale()}, 1 with no distillers. */

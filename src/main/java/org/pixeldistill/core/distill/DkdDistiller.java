@@ -3,7 +3,7 @@ package org.pixeldistill.core.distill;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.DkdConfig;
 
 /**
  * Decoupled KD (Zhao et al.): KD split into a target-class term (TCKD, the binary target/other
@@ -13,13 +13,13 @@ import org.pixeldistill.core.config.DistillConfig;
  * cross-entropy keeps its full weight.
  */
 public class DkdDistiller implements Distiller {
-    public static final String NAME = "dkd";
+    public static final String NAME = DkdConfig.KIND.name();
     /** The reference code's logit offset that removes the target class from the NCKD softmax. */
     private static final float MASK_OFFSET = 1000f;
 
-    private final DistillConfig.Dkd config;
+    private final DkdConfig config;
 
-    public DkdDistiller(DistillConfig.Dkd config) {
+    public DkdDistiller(DkdConfig config) {
         this.config = config;
     }
 

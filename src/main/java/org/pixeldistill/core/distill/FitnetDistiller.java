@@ -3,7 +3,7 @@ package org.pixeldistill.core.distill;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.FitnetConfig;
 
 /**
  * FitNet-style hint on the last stage: the student's map passes a learnt bias-free 1x1
@@ -12,11 +12,11 @@ import org.pixeldistill.core.config.DistillConfig;
  * weight * mean squared error over all elements.
  */
 public class FitnetDistiller extends ProjectedStudentDistiller {
-    public static final String NAME = "fitnet";
+    public static final String NAME = FitnetConfig.KIND.name();
 
-    private final DistillConfig.Fitnet config;
+    private final FitnetConfig config;
 
-    public FitnetDistiller(DistillConfig.Fitnet config) {
+    public FitnetDistiller(FitnetConfig config) {
         this.config = config;
     }
 

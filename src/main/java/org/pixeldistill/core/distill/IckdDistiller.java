@@ -3,7 +3,7 @@ package org.pixeldistill.core.distill;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.IckdConfig;
 
 /**
  * Inter-channel correlation KD (Liu et al.) on the last stage. The student's map passes a learnt
@@ -12,11 +12,11 @@ import org.pixeldistill.core.config.DistillConfig;
  * smaller's size). Loss = weight * mean over batch and C x C entries of (G_s - G_t)^2.
  */
 public class IckdDistiller extends ProjectedStudentDistiller {
-    public static final String NAME = "ickd";
+    public static final String NAME = IckdConfig.KIND.name();
 
-    private final DistillConfig.Ickd config;
+    private final IckdConfig config;
 
-    public IckdDistiller(DistillConfig.Ickd config) {
+    public IckdDistiller(IckdConfig config) {
         this.config = config;
     }
 

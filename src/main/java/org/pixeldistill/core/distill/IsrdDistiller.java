@@ -8,7 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.Map;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.IsrdConfig;
 import org.pixeldistill.core.model.IsrdDecoder;
 
 /**
@@ -18,12 +18,12 @@ import org.pixeldistill.core.model.IsrdDecoder;
  * architectures. The decoder is trained with the student and dropped at inference.
  */
 public class IsrdDistiller implements Distiller {
-    public static final String NAME = "isrd";
+    public static final String NAME = IsrdConfig.KIND.name();
 
-    private final DistillConfig.Isrd config;
+    private final IsrdConfig config;
     private IsrdDecoder decoder;
 
-    public IsrdDistiller(DistillConfig.Isrd config) {
+    public IsrdDistiller(IsrdConfig config) {
         this.config = config;
     }
 

@@ -3,7 +3,7 @@ package org.pixeldistill.core.distill;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.KdConfig;
 
 /**
  * Hinton's knowledge distillation: alpha * t^2 * KL(softmax(z_t/t) || softmax(z_s/t)), the KL
@@ -12,11 +12,11 @@ import org.pixeldistill.core.config.DistillConfig;
  * cross-entropy by 1 - alpha.
  */
 public class KdDistiller implements Distiller {
-    public static final String NAME = "kd";
+    public static final String NAME = KdConfig.KIND.name();
 
-    private final DistillConfig.Kd config;
+    private final KdConfig config;
 
-    public KdDistiller(DistillConfig.Kd config) {
+    public KdDistiller(KdConfig config) {
         this.config = config;
     }
 

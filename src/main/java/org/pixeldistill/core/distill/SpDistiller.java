@@ -3,7 +3,7 @@ package org.pixeldistill.core.distill;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.SpConfig;
 
 /**
  * Similarity-preserving KD (Tung and Mori) on the last stage: each network's batch Gram matrix
@@ -12,11 +12,11 @@ import org.pixeldistill.core.config.DistillConfig;
  * feature maps may differ in channels and size.
  */
 public class SpDistiller implements Distiller {
-    public static final String NAME = "sp";
+    public static final String NAME = SpConfig.KIND.name();
 
-    private final DistillConfig.Sp config;
+    private final SpConfig config;
 
-    public SpDistiller(DistillConfig.Sp config) {
+    public SpDistiller(SpConfig config) {
         this.config = config;
     }
 

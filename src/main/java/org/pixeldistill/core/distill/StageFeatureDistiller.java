@@ -6,7 +6,7 @@ import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.Map;
 import org.pixeldistill.core.config.ConfigException;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.FeatureConfig;
 
 /**
  * TAS stage 2's feature loss: the assistant and the student share an architecture and differ only
@@ -14,11 +14,11 @@ import org.pixeldistill.core.config.DistillConfig;
  * the assistant's spatial size and compared by mean squared error; weight * the sum over stages.
  */
 public class StageFeatureDistiller implements Distiller {
-    public static final String NAME = "feature";
+    public static final String NAME = FeatureConfig.KIND.name();
 
-    private final DistillConfig.Feature config;
+    private final FeatureConfig config;
 
-    public StageFeatureDistiller(DistillConfig.Feature config) {
+    public StageFeatureDistiller(FeatureConfig config) {
         this.config = config;
     }
 

@@ -4,9 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.pixeldistill.core.config.AtConfig;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.DistillerKind;
+import org.pixeldistill.core.config.DistillerSettings;
+import org.pixeldistill.core.config.FeatureConfig;
+import org.pixeldistill.core.config.IsrdConfig;
+import org.pixeldistill.core.config.KdConfig;
 import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.config.TasConfig;
@@ -37,7 +43,7 @@ public final class SweepPlan {
     /**
      * @param rounding how S/r becomes a whole size when r does not divide S: none (an error),
      *     floor, round or ceil
-     * @param eta ISRD weight; 0 = METHOD.md's rule: 10 for r &lt;= 2, 50 above
+     * @param eta ISRD weight; 0 = METHOD.md's rule, {@link IsrdConfig#etaAt}
      * @param methodsAtR1 the methods run at r = 1, where the student sees the teacher's input and
      *     the cells are only a reference (null = all of {@code methods}); distilling at r = 1 costs
      *     as much as the teacher and is often not what a sweep is for
@@ -134,9 +140,9 @@ public final class SweepPlan {
                 base.model().patchSize());
         TrainConfig train = base.train().withSeeds(IntStream.range(0, o.seeds()).boxed().toList());
         DistillConfig d = base.distill();
-        DistillConfig.Kd kd = d.kd() != null ? d.kd() : new DistillConfig.Kd(null, null);
-        DistillConfig.Isrd isrd = new DistillConfig.Isrd(o.eta() > 0 ? o.eta() : r <= 2 ? 10.0 : 50.0);
-        DistillConfig.Feature feature = d.feature() != null ? d.feature() : new DistillConfig.Feature(null);
+        KdConfig kd = orDefaults(d, KdConfig.KIND);
+        IsrdConfig isrd = o.eta() > 0 ? new IsrdConfig(o.eta()) : IsrdConfig.KIND.defaultsAt(r);
+        FeatureConfig feature = orDefaults(d, FeatureConfig.KIND);
         RunConfig one = base.withoutTas().withName(base.name() + "-" + id).withModel(model).withTrain(train);
         if (base.isDetection()) {
             RunConfig cfg = detectionCell(base, one, method);
@@ -145,12 +151,11 @@ public final class SweepPlan {
         }
         RunConfig cfg = switch (method) {
             case "baseline" -> one.withTeacher(null).withDistill(DistillConfig.none());
-            case "kd" -> one.withDistill(only(kd, null, null));
-            case "at" -> one.withDistill(new DistillConfig(null, d.at() != null ? d.at() : new DistillConfig.At(null, null),
-                    null, null, null, null, null, null));
-            case "isrd" -> one.withDistill(only(kd, isrd, null));
+            case "kd" -> one.withDistill(DistillConfig.of(kd));
+            case "at" -> one.withDistill(DistillConfig.of(orDefaults(d, AtConfig.KIND)));
+            case "isrd" -> one.withDistill(DistillConfig.of(kd, isrd));
             case "tas" -> new RunConfig(one.name(), one.device(), one.data(), model, one.teacher(),
-                    only(kd, isrd, feature), train, base.hasTas() ? base.tas() : new TasConfig(null, null, null));
+                    DistillConfig.of(kd, isrd, feature), train, base.hasTas() ? base.tas() : new TasConfig(null, null, null));
             default -> throw new ConfigException("unknown method " + method);
         };
         cfg.validate();
@@ -184,8 +189,10 @@ public final class SweepPlan {
         return new Shape(data.train().channels(), data.train().numClasses());
     }
 
-    private static DistillConfig only(DistillConfig.Kd kd, DistillConfig.Isrd isrd, DistillConfig.Feature feature) {
-        return new DistillConfig(kd, null, null, null, null, null, isrd, feature);
+    /** The base config's settings of {@code kind}, or its defaults when the base leaves it off. */
+    private static <S extends DistillerSettings> S orDefaults(DistillConfig base, DistillerKind<S> kind) {
+        S own = base.get(kind.type());
+        return own != null ? own : kind.defaults();
     }
 
     static int teacherSize(RunConfig base) {

@@ -44,9 +44,4 @@ public final class Resolution {
         int size = teacherSize / ratio;
         return String.format(Locale.ROOT, "%dx%d (r = %d)", size, size, ratio);
     }
-
-    /** METHOD.md: eta = 50 for r = 4, 10 for r = 2; the same pattern continued (no loss to rebuild at r = 1). */
-    public static double suggestedEta(int ratio) {
-        return ratio >= 4 ? 50 : 10;
-    }
 }

@@ -3,9 +3,13 @@ package org.pixeldistill.ui.setup;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import org.pixeldistill.core.config.AtConfig;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.DataConfig;
 import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.FeatureConfig;
+import org.pixeldistill.core.config.IsrdConfig;
+import org.pixeldistill.core.config.KdConfig;
 import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.config.TasConfig;
@@ -102,14 +106,14 @@ public final class RunConfigBuilder {
 
     /** The distill section of each method, with the weights the panel shows. */
     static DistillConfig distill(SetupChoices c) {
-        DistillConfig.Kd kd = new DistillConfig.Kd(c.alpha(), c.temperature());
-        DistillConfig.Isrd isrd = new DistillConfig.Isrd(c.eta());
+        KdConfig kd = new KdConfig(c.alpha(), c.temperature());
+        IsrdConfig isrd = new IsrdConfig(c.eta());
         return switch (c.method()) {
             case BASELINE -> DistillConfig.none();
-            case KD -> new DistillConfig(kd, null, null, null, null, null, null, null);
-            case AT -> new DistillConfig(null, new DistillConfig.At(null, null), null, null, null, null, null, null);
-            case ISRD -> new DistillConfig(kd, null, null, null, null, null, isrd, null);
-            case TAS -> new DistillConfig(kd, null, null, null, null, null, isrd, new DistillConfig.Feature(1.0));
+            case KD -> DistillConfig.of(kd);
+            case AT -> DistillConfig.of(AtConfig.KIND.defaults());
+            case ISRD -> DistillConfig.of(kd, isrd);
+            case TAS -> DistillConfig.of(kd, isrd, new FeatureConfig(1.0));
         };
     }
 
@@ -118,8 +122,7 @@ public final class RunConfigBuilder {
         if (c.method() != Method.TAS) {
             return null;
         }
-        DistillConfig kd = new DistillConfig(new DistillConfig.Kd(c.alpha(), c.temperature()), null, null, null, null,
-                null, null, null);
+        DistillConfig kd = DistillConfig.of(new KdConfig(c.alpha(), c.temperature()));
         // A ViT's position embedding is sized for its input: it cannot start from the assistant's weights.
         return new TasConfig(kd, 0, !c.studentBackbone().startsWith("vit"));
     }

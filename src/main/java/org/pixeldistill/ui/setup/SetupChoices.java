@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.pixeldistill.core.config.DataConfig;
+import org.pixeldistill.core.config.IsrdConfig;
 
 /**
  * Everything the setup panel lets a user choose, as one immutable value: what the view-model
@@ -49,7 +50,7 @@ public record SetupChoices(
     /** The demo recipe of sample-configs/demo-fashion-mnist-isrd.yaml: teacher at 28, student at 7, 6 epochs. */
     public static SetupChoices defaults() {
         return new SetupChoices(true, "", DataConfig.DATASETS.get(0), "resnet18", 0.25, 28, "resnet18", 0.25, 4,
-                Method.ISRD, 50, 4, 0.9, 6, 6, 1, 0, 0, 0, "auto", 1.0);
+                Method.ISRD, IsrdConfig.etaAt(4), 4, 0.9, 6, 6, 1, 0, 0, 0, "auto", 1.0);
     }
 
     /**
@@ -64,7 +65,7 @@ public record SetupChoices(
      */
     public static SetupChoices classroomDemo() {
         return new SetupChoices(true, "", DataConfig.DATASETS.get(0), "resnet18", 0.25, 28, "resnet18", 0.25, 4,
-                Method.ISRD, 50, 4, 0.9, 50, 6, 1, 200, 0, 1000, "auto", 1.0);
+                Method.ISRD, IsrdConfig.etaAt(4), 4, 0.9, 50, 6, 1, 200, 0, 1000, "auto", 1.0);
     }
 
     /** The student's input side in pixels. */

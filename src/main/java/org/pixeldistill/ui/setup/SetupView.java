@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 import org.pixeldistill.core.config.DataConfig;
+import org.pixeldistill.core.config.IsrdConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.model.Backbones;
 
@@ -194,7 +195,7 @@ public final class SetupView {
         f.addWide(explanation);
         var eta = f.add("eta", FormGrid.doubles(0, 1000, 5, vm.etaProperty()), "eta",
                 "Weight of the ISRD reconstruction loss (eta x L1 between the image rebuilt from the student's first"
-                        + " features and the teacher's large image): 50 for r = 4, 10 for r = 2.");
+                        + " features and the teacher's large image): " + IsrdConfig.ETA_RULE + ".");
         eta.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.methodProperty().get() == null || !vm.methodProperty().get().usesIsrd(), vm.methodProperty()));
         var t = f.add("Temperature", FormGrid.doubles(0.5, 20, 0.5, vm.temperatureProperty()), "temperature",

@@ -20,6 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.pixeldistill.core.config.DataConfig;
+import org.pixeldistill.core.config.IsrdConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.ui.common.TaskRunner;
@@ -52,7 +53,7 @@ public final class SetupViewModel {
     private final ReadOnlyIntegerWrapper studentSize = new ReadOnlyIntegerWrapper(7);
     private final ReadOnlyStringWrapper resolutionText = new ReadOnlyStringWrapper(Resolution.label(28, 4));
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.ISRD);
-    private final ObjectProperty<Double> eta = new SimpleObjectProperty<>(50.0);
+    private final ObjectProperty<Double> eta = new SimpleObjectProperty<>(IsrdConfig.etaAt(4));
     private final ObjectProperty<Double> temperature = new SimpleObjectProperty<>(4.0);
     private final ObjectProperty<Double> alpha = new SimpleObjectProperty<>(0.9);
     private final ObjectProperty<Integer> epochs = new SimpleObjectProperty<>(6);
@@ -187,8 +188,8 @@ public final class SetupViewModel {
     private void onResolution() {
         int oldRatio = shownRatio;
         // Keep eta on the paper's suggestion for the new ratio, unless the user chose another value.
-        if (!applying && eta.get() != null && eta.get() == Resolution.suggestedEta(oldRatio)) {
-            eta.set(Resolution.suggestedEta(ratio()));
+        if (!applying && eta.get() != null && eta.get() == IsrdConfig.etaAt(oldRatio)) {
+            eta.set(IsrdConfig.etaAt(ratio()));
         }
         updateResolution();
     }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.DkdConfig;
+import org.pixeldistill.core.config.IsrdConfig;
+import org.pixeldistill.core.config.KdConfig;
 import org.pixeldistill.core.data.Batch;
 import org.pixeldistill.core.data.BatchLoader;
 import org.pixeldistill.core.data.EpochOrder;
@@ -67,8 +69,8 @@ class CachedLossesTest {
     @Test
     void cachedAndLiveLossesAreEqual() {
         Batch b = firstBatch();
-        List<Distiller> distillers = List.of(new KdDistiller(new DistillConfig.Kd(0.9, 4.0)),
-                new DkdDistiller(new DistillConfig.Dkd(1.0, 8.0, 4.0, 0)), new IsrdDistiller(new DistillConfig.Isrd(50.0)));
+        List<Distiller> distillers = List.of(new KdDistiller(new KdConfig(0.9, 4.0)),
+                new DkdDistiller(new DkdConfig(1.0, 8.0, 4.0, 0)), new IsrdDistiller(new IsrdConfig(50.0)));
         try (Network student = CacheFixture.student(); NDManager m = student.manager().newSubManager()) {
             NDArray xs = m.create(b.small(), new Shape(b.count(), 1, 7, 7));
             NDArray xl = m.create(b.large(), new Shape(b.count(), 1, 28, 28));

@@ -64,7 +64,7 @@ class ConfigLoaderTest {
         assertEquals(2, cfg.train().epochs());
         assertEquals(100, cfg.data().trainLimit());
         assertEquals(List.of(1, 2), cfg.train().seeds());
-        assertEquals(0.9, cfg.distill().kd().alpha());
+        assertEquals(0.9, cfg.distill().get(KdConfig.class).alpha());
         assertEquals(0.5, cfg.model().width());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(file, List.of("train.nope=1")));

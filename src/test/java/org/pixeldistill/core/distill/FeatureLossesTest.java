@@ -9,7 +9,10 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.AtConfig;
+import org.pixeldistill.core.config.FitnetConfig;
+import org.pixeldistill.core.config.IckdConfig;
+import org.pixeldistill.core.config.SpConfig;
 import org.pixeldistill.core.model.ParamValues;
 
 /** AT, SP, ICKD and FitNet against numbers worked out by hand. */
@@ -21,7 +24,7 @@ class FeatureLossesTest {
             // student f = all ones -> f^2 = [1,1,1,1] -> normalised [.5,.5,.5,.5]
             // teacher f = [2,0,0,0] -> f^2 = [4,0,0,0] -> normalised [1,0,0,0]
             // diff [-.5,.5,.5,.5], mean of squares = 0.25, times weight 1000 = 250
-            AtDistiller at = new AtDistiller(new DistillConfig.At(null, null));
+            AtDistiller at = new AtDistiller(new AtConfig(null, null));
             DistillContext ctx = Contexts.lastStages(m.ones(new Shape(1, 1, 2, 2)),
                     m.create(new float[] {2, 0, 0, 0}, new Shape(1, 1, 2, 2)));
             assertEquals(250f, Contexts.value(at.losses(null, ctx), "at"), 1e-3f);
@@ -35,7 +38,7 @@ class FeatureLossesTest {
             // channel count differs (3 vs 1) and does not matter: the channel mean of three equal channels
             NDArray teacher = m.zeros(new Shape(1, 3, 4, 4));
             teacher.set(new NDIndex(":, :, :2, :2"), 2f);
-            AtDistiller at = new AtDistiller(new DistillConfig.At(1000.0, 2.0));
+            AtDistiller at = new AtDistiller(new AtConfig(1000.0, 2.0));
             DistillContext ctx = Contexts.lastStages(m.ones(new Shape(1, 1, 2, 2)), teacher);
             assertEquals(250f, Contexts.value(at.losses(null, ctx), "at"), 1e-3f);
         }
@@ -48,7 +51,7 @@ class FeatureLossesTest {
             // teacher samples [1,0], [1,0]: G = [[1,1],[1,1]] -> rows [1/sqrt2, 1/sqrt2]
             // ||G_s - G_t||^2 = 2 (1 - 1/sqrt2)^2 + 2 (1/2) = 4 - 2 sqrt2 = 1.171573; / b^2 = 0.292893
             // times 3000 = 878.6797
-            SpDistiller sp = new SpDistiller(new DistillConfig.Sp(null));
+            SpDistiller sp = new SpDistiller(new SpConfig(null));
             DistillContext ctx = Contexts.lastStages(m.create(new float[] {1, 0, 0, 1}, new Shape(2, 2, 1, 1)),
                     m.create(new float[] {1, 0, 1, 0}, new Shape(2, 2, 1, 1)));
             assertEquals(878.6797f, Contexts.value(sp.losses(null, ctx), "sp"), 1e-2f);
@@ -61,7 +64,7 @@ class FeatureLossesTest {
             // student (identity conv) channels [1,1] and [0,2] over 2 positions: F F^T / 2 = [[1,1],[1,2]]
             // teacher channels [1,0] and [0,1]: I / 2 = [[.5,0],[0,.5]]
             // diff [[.5,1],[1,1.5]]: squares .25+1+1+2.25 = 4.5, mean 1.125, times 2.5 = 2.8125
-            IckdDistiller ickd = new IckdDistiller(new DistillConfig.Ickd(null));
+            IckdDistiller ickd = new IckdDistiller(new IckdConfig(null));
             DistillContext ctx = Contexts.lastStages(m.create(new float[] {1, 1, 0, 2}, new Shape(1, 2, 1, 2)),
                     m.create(new float[] {1, 0, 0, 1}, new Shape(1, 2, 1, 2)));
             ickd.prepare(m, ctx);
@@ -73,7 +76,7 @@ class FeatureLossesTest {
     @Test
     void ickdProjectsToTheTeachersChannels() {
         try (NDManager m = NDManager.newBaseManager()) {
-            IckdDistiller ickd = new IckdDistiller(new DistillConfig.Ickd(null));
+            IckdDistiller ickd = new IckdDistiller(new IckdConfig(null));
             DistillContext ctx = Contexts.lastStages(m.randomNormal(new Shape(2, 4, 2, 2)), m.randomNormal(new Shape(2, 6, 3, 3)));
             assertThrows(IllegalStateException.class, () -> ickd.losses(new ParameterStore(m, false), ctx));
             ickd.prepare(m, ctx);
@@ -90,7 +93,7 @@ class FeatureLossesTest {
             // student channel 0 [1,3] -> bilinear to width 4: [1, 1.5, 2.5, 3] vs teacher 0: squares 1+2.25+6.25+9 = 18.5
             // student channel 1 [0,0] -> zeros vs teacher 1: squares 4 * 1 = 4
             // MSE over 8 elements = 22.5 / 8 = 2.8125 (weight 1)
-            FitnetDistiller fitnet = new FitnetDistiller(new DistillConfig.Fitnet(null));
+            FitnetDistiller fitnet = new FitnetDistiller(new FitnetConfig(null));
             DistillContext ctx = Contexts.lastStages(m.create(new float[] {1, 3, 0, 0}, new Shape(1, 2, 1, 2)),
                     m.create(new float[] {0, 0, 0, 0, 1, 1, 1, 1}, new Shape(1, 2, 1, 4)));
             fitnet.prepare(m, ctx);

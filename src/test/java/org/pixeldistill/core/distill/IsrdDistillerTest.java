@@ -14,7 +14,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import org.junit.jupiter.api.Test;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.IsrdConfig;
 import org.pixeldistill.core.model.ParamValues;
 
 class IsrdDistillerTest {
@@ -26,7 +26,7 @@ class IsrdDistillerTest {
             // conv weight 0.5: [[.5,-1],[1.5,0]]; PReLU 0.25: -1 -> -.25; cropped image
             //   [.5 .5 -.25 / .5 .5 -.25 / 1.5 1.5 0]
             // |D - 0.5|: 0 x4, .75 x2, 1 x2, .5 x1 = 4; mean 4/9 = 0.444444; eta 10 -> 4.444444
-            IsrdDistiller isrd = new IsrdDistiller(new DistillConfig.Isrd(10.0));
+            IsrdDistiller isrd = new IsrdDistiller(new IsrdConfig(10.0));
             DistillContext ctx = Contexts.isrd(m.create(new float[] {1, -2, 3, 0}, new Shape(1, 1, 2, 2)),
                     m.full(new Shape(1, 1, 3, 3), 0.5f));
             isrd.prepare(m, ctx);
@@ -42,7 +42,7 @@ class IsrdDistillerTest {
     void decoderBuiltFromContextShapes() {
         try (NDManager m = NDManager.newBaseManager()) {
             // ResNet-18-like f0 64x7x7 with a 3-channel 28x28 large view: s = 4, 3*16 = 48 outputs
-            IsrdDistiller isrd = new IsrdDistiller(new DistillConfig.Isrd(null));
+            IsrdDistiller isrd = new IsrdDistiller(new IsrdConfig(null));
             isrd.prepare(m, Contexts.isrd(m.zeros(new Shape(2, 64, 7, 7)), m.zeros(new Shape(2, 3, 28, 28))));
             assertEquals(4, isrd.decoder().scale());
             assertEquals(new Shape(48, 64, 1, 1),
@@ -61,10 +61,10 @@ class IsrdDistillerTest {
             NDArray f0 = m.randomNormal(new Shape(4, 8, 4, 4));
             DistillContext shapes = Contexts.isrd(f0, m.zeros(new Shape(4, 1, 8, 8)));
             ParameterStore ps = new ParameterStore(m, false);
-            IsrdDistiller source = new IsrdDistiller(new DistillConfig.Isrd(1.0));
+            IsrdDistiller source = new IsrdDistiller(new IsrdConfig(1.0));
             source.prepare(m, shapes);
             DistillContext ctx = Contexts.isrd(f0, source.reconstruct(ps, f0).stopGradient());
-            IsrdDistiller isrd = new IsrdDistiller(new DistillConfig.Isrd(1.0));
+            IsrdDistiller isrd = new IsrdDistiller(new IsrdConfig(1.0));
             isrd.prepare(m, ctx);
             Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.5f)).build();
             float first = Contexts.value(isrd.losses(ps, ctx), "isrd");

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pixeldistill.core.config.ConfigException;
-import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.FeatureConfig;
 import org.pixeldistill.core.model.FeatureTaps;
 
 class StageFeatureDistillerTest {
@@ -27,7 +27,7 @@ class StageFeatureDistillerTest {
             NDArray s2 = m.create(new float[] {3}, new Shape(1, 1, 1, 1));
             NDArray t2 = m.ones(new Shape(1, 1, 2, 2));
             DistillContext ctx = new DistillContext(taps(m, s1, s2), taps(m, t1, t2), m.zeros(new Shape(1)), null, 0, true);
-            StageFeatureDistiller d = new StageFeatureDistiller(new DistillConfig.Feature(0.5));
+            StageFeatureDistiller d = new StageFeatureDistiller(new FeatureConfig(0.5));
             d.prepare(m, ctx);
             // weight 0.5 * (7.5 + 4) = 5.75
             assertEquals(5.75f, d.losses(null, ctx).get("feature").getFloat(), 1e-5f);
@@ -40,7 +40,7 @@ class StageFeatureDistillerTest {
             DistillContext ctx = new DistillContext(taps(m, m.zeros(new Shape(1, 2, 2, 2))),
                     taps(m, m.zeros(new Shape(1, 4, 2, 2))), m.zeros(new Shape(1)), null, 0, true);
             assertThrows(ConfigException.class,
-                    () -> new StageFeatureDistiller(new DistillConfig.Feature(null)).prepare(m, ctx));
+                    () -> new StageFeatureDistiller(new FeatureConfig(null)).prepare(m, ctx));
         }
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.config.IsrdConfig;
+import org.pixeldistill.core.config.KdConfig;
 import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.config.RunConfig;
 
@@ -39,11 +41,11 @@ class SweepPlanTest {
         assertEquals(15, cells.size());
         SweepCell isrd4 = cells.stream().filter(c -> c.id().equals("resnet18-r4-isrd")).findFirst().orElseThrow();
         assertEquals(7, isrd4.inputSize());
-        assertEquals(50.0, isrd4.config().distill().isrd().eta());
-        assertEquals(0.5, isrd4.config().distill().kd().alpha(), "the base config's KD settings carry over");
+        assertEquals(50.0, isrd4.config().distill().get(IsrdConfig.class).eta());
+        assertEquals(0.5, isrd4.config().distill().get(KdConfig.class).alpha(), "the base config's KD settings carry over");
         assertEquals(List.of(0, 1, 2), isrd4.config().train().seeds());
         SweepCell isrd2 = cells.stream().filter(c -> c.id().equals("resnet18-r2-isrd")).findFirst().orElseThrow();
-        assertEquals(10.0, isrd2.config().distill().isrd().eta());
+        assertEquals(10.0, isrd2.config().distill().get(IsrdConfig.class).eta());
         SweepCell baseline = cells.stream().filter(c -> c.id().equals("resnet18-r1-baseline")).findFirst().orElseThrow();
         assertNull(baseline.config().teacher());
         assertEquals(28, baseline.inputSize());
@@ -52,6 +54,18 @@ class SweepPlanTest {
         assertEquals(List.of("kd", "isrd", "feature"), tas.config().distill().active());
         SweepCell at = cells.stream().filter(c -> c.id().equals("resnet18-r2-at")).findFirst().orElseThrow();
         assertEquals(List.of("at"), at.config().distill().active());
+    }
+
+    @Test
+    void etaFollowsThePapersRuleAtEveryRatioUnlessGiven() throws Exception {
+        List<SweepCell> cells = SweepPlan.plan(base(dir, 24), new SweepPlan.Options(List.of(2, 3, 4),
+                List.of("resnet18"), List.of("isrd"), 1, "none", 0));
+        assertEquals(List.of(10.0, 50.0, 50.0), cells.stream()
+                .map(c -> c.config().distill().get(IsrdConfig.class).eta()).toList(), "r = 3 is above r = 2");
+        List<SweepCell> given = SweepPlan.plan(base(dir, 24), new SweepPlan.Options(List.of(2, 3),
+                List.of("resnet18"), List.of("tas"), 1, "none", 20));
+        assertEquals(List.of(20.0, 20.0), given.stream()
+                .map(c -> c.config().distill().get(IsrdConfig.class).eta()).toList());
     }
 
     @Test

@@ -15,8 +15,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.config.AtConfig;
 import org.pixeldistill.core.config.DataConfig;
 import org.pixeldistill.core.config.DistillConfig;
+import org.pixeldistill.core.config.KdConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
@@ -169,8 +171,7 @@ class RunCatalogTest {
         assertEquals("tas", RunEntries.methodOf(RunsFixture.config("x", "resnet18", 7, "tas"), "run"));
         assertEquals("teacher", RunEntries.methodOf(RunsFixture.config("x", "resnet18", 28, "baseline"), "teacher"));
         RunConfig kdAt = RunsFixture.config("x", "resnet18", 7, "kd");
-        kdAt = kdAt.withDistill(new DistillConfig(kdAt.distill().kd(),
-                new DistillConfig.At(null, null), null, null, null, null, null, null));
+        kdAt = kdAt.withDistill(DistillConfig.of(kdAt.distill().get(KdConfig.class), AtConfig.KIND.defaults()));
         assertEquals("kd+at", RunEntries.methodOf(kdAt, "run"));
     }
 }

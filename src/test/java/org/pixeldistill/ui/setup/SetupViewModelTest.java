@@ -12,7 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.config.AtConfig;
 import org.pixeldistill.core.config.ConfigLoader;
+import org.pixeldistill.core.config.IsrdConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.loop.TeacherConfigs;
 import org.pixeldistill.ui.TestPrefs;
@@ -102,7 +104,7 @@ class SetupViewModelTest {
         vm.methodProperty().set(Method.AT);
         RunConfig built = vm.buildConfig();
         assertEquals(List.of("at"), built.distill().active());
-        assertEquals(1000.0, built.distill().at().weight());
+        assertEquals(1000.0, built.distill().get(AtConfig.class).weight());
     }
 
     @Test
@@ -115,7 +117,7 @@ class SetupViewModelTest {
         assertEquals(10.0, vm.etaProperty().get());
         RunConfig built = vm.buildConfig();
         assertEquals(14, built.model().inputSize());
-        assertEquals(10.0, built.distill().isrd().eta());
+        assertEquals(10.0, built.distill().get(IsrdConfig.class).eta());
         assertEquals("isrd-resnet18-14", built.name());
         // A value the user chose is kept.
         vm.etaProperty().set(33.0);

@@ -1,0 +1,88 @@
+package org.pixeldistill.core.config;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The YAML of the distill section: one key per distiller, bound to that distiller's settings
+ * record through {@link DistillerKinds}, so the format stays what it was when the section was a
+ * record with one component per distiller.
+ */
+final class DistillConfigJson {
+    /**
+     * The keys written even when off ({@code at: null}): the section held exactly these when config
+     * hashes began to name cached teachers and sweep cells, and dropping one would change every
+     * hash. Frozen: a distiller added later is written only when on, so adding it changes no hash.
+     */
+    static final List<String> WRITTEN_WHEN_OFF = List.of("kd", "at", "sp", "ickd", "dkd", "fitnet", "isrd", "feature");
+
+    private DistillConfigJson() {}
+
+    /** Writes every kind in registry order: its settings when on, null when off and frozen above. */
+    static final class Writer extends JsonSerializer<DistillConfig> {
+        @Override
+        public void serialize(DistillConfig value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject(value);
+            for (DistillerKind<?> kind : DistillerKinds.ALL) {
+                DistillerSettings on = value.get(kind.type());
+                if (on != null) {
+                    provider.defaultSerializeField(kind.name(), on, gen);
+                } else if (WRITTEN_WHEN_OFF.contains(kind.name())) {
+                    gen.writeNullField(kind.name());
+                }
+            }
+            gen.writeEndObject();
+        }
+    }
+
+    /** Reads a mapping of distiller keys; unknown keys and wrong types fail with their path, as elsewhere. */
+    static final class Reader extends JsonDeserializer<DistillConfig> {
+        @Override
+        public DistillConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.START_OBJECT) {
+                token = p.nextToken();
+            } else if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT) {
+                return (DistillConfig) ctxt.handleUnexpectedToken(DistillConfig.class, p);
+            }
+            List<DistillerSettings> on = new ArrayList<>();
+            for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                Optional<DistillerKind<?>> kind = DistillerKinds.named(name);
+                if (kind.isEmpty()) {
+                    ctxt.handleUnknownProperty(p, this, DistillConfig.class, name);
+                } else if (p.currentToken() != JsonToken.VALUE_NULL) {
+                    on.removeIf(s -> s.getClass() == kind.get().type()); // a repeated key: the last wins, as in a record
+                    on.add(read(p, ctxt, kind.get(), name));
+                }
+            }
+            return new DistillConfig(on);
+        }
+
+        private static DistillerSettings read(JsonParser p, DeserializationContext ctxt, DistillerKind<?> kind,
+                String name) throws IOException {
+            try {
+                return ctxt.readValue(p, kind.type());
+            } catch (JsonMappingException e) {
+                throw JsonMappingException.wrapWithPath(e, DistillConfig.class, name);
+            }
+        }
+
+        @Override
+        public Collection<Object> getKnownPropertyNames() {
+            return new ArrayList<>(DistillerKinds.names());
+        }
+    }
+}
