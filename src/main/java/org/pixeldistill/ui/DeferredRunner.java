@@ -28,6 +28,12 @@ final class DeferredRunner implements TaskRunner {
         delegate.start(name, work);
     }
 
+    /** Long work is not held: a training run only starts when the user asks, long after the first frame. */
+    @Override
+    public TaskRunner longLane() {
+        return delegate.longLane();
+    }
+
     /** Starts the held tasks in order; later ones start at once. */
     void release() {
         List<Runnable> tasks;

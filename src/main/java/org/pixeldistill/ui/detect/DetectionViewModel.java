@@ -3,14 +3,12 @@ package org.pixeldistill.ui.detect;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.prefs.Preferences;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,6 +24,8 @@ import javafx.collections.ObservableList;
 import org.pixeldistill.core.detect.DetectionInspection;
 import org.pixeldistill.core.detect.DetectionInspector;
 import org.pixeldistill.core.util.Texts;
+import org.pixeldistill.ui.common.BackgroundWork;
+import org.pixeldistill.ui.common.LatestRequest;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 
@@ -35,7 +35,7 @@ import org.pixeldistill.ui.common.UiThread;
  * image shown; the score threshold (0..1) that filters both networks' boxes without running them
  * again; whether ground truth is drawn; the per-class AP table and a one-line status. Every state
  * change is posted through the {@link UiThread}; opening and inspecting run on the
- * {@link TaskRunner}, one at a time, and results for a run or image no longer chosen are dropped.
+ * {@link TaskRunner} as {@link LatestRequest}s: results for a run or image no longer chosen are dropped.
  *
  * <p>Threshold, ground-truth toggle, last run and export folder are remembered in the given
  * preferences node when there is one.
@@ -46,13 +46,12 @@ public final class DetectionViewModel {
     public static final String PREFERENCES_NODE = "org/pixeldistill/workbench";
 
     private final Path runsRoot;
-    private final TaskRunner tasks;
-    private final UiThread ui;
+    private final BackgroundWork background;
+    /** Opening and inspecting: a run or image chosen later makes the earlier request's result stale. */
+    private final LatestRequest request;
     private final Preferences prefs;
     private final float scoreFloor;
     private final InspectorSession session;
-    /** Counts run choices: a result computed for an earlier choice is dropped. */
-    private final AtomicLong generation = new AtomicLong();
     private boolean adopting;
 
     private final ObservableList<DetectorRunChoice> runs = FXCollections.observableArrayList();
@@ -70,7 +69,6 @@ public final class DetectionViewModel {
     private final ReadOnlyObjectWrapper<RunFacts> facts = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ApRow> apRows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose a detector run.");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<String> exportDirectory = new SimpleObjectProperty<>("");
 
     /** The workbench's view: boxes down to 0.05, choices remembered under {@value #PREFERENCES_NODE}. */
@@ -84,8 +82,8 @@ public final class DetectionViewModel {
      */
     public DetectionViewModel(Path runsRoot, TaskRunner tasks, UiThread ui, Preferences prefs, float scoreFloor) {
         this.runsRoot = runsRoot;
-        this.tasks = tasks;
-        this.ui = ui;
+        this.background = new BackgroundWork(tasks, ui);
+        this.request = background.latest("detection");
         this.prefs = prefs;
         this.scoreFloor = scoreFloor;
         this.session = new InspectorSession(scoreFloor);
@@ -120,9 +118,7 @@ public final class DetectionViewModel {
 
     /** Looks for detector runs under the runs folder in the background; reselects the remembered one. */
     public void refresh() {
-        tasks.start("detection-runs", () -> {
-            List<DetectorRunChoice> found = DetectorRuns.find(runsRoot);
-            ui.run(() -> {
+        background.submit("detection-runs", () -> DetectorRuns.find(runsRoot), found -> {
                 runs.setAll(found);
                 if (runFolder.get() == null) {
                     String last = prefs == null ? "" : prefs.get("detection.run", "");
@@ -133,8 +129,7 @@ public final class DetectionViewModel {
                     status.set(found.isEmpty() ? "No detector run under " + runsRoot + " yet: train one with a detect section."
                             : found.size() + " detector run(s) found: choose one.");
                 }
-            });
-        });
+        }, e -> status.set("Cannot look for detector runs: " + Texts.oneLine(e)));
     }
 
     /** Shows the previous test image (wraps around). */
@@ -159,7 +154,6 @@ public final class DetectionViewModel {
      * (null: the default), showing test image {@code at} when it exists.
      */
     private void open(Path dir, Integer wanted, String role, int at) {
-        long gen = generation.incrementAndGet();
         inspection.set(null);
         shown.set(null);
         facts.set(null);
@@ -175,73 +169,47 @@ public final class DetectionViewModel {
         }
         if (dir == null) {
             status.set("Choose a detector run.");
-            tasks.start("detection-close", session::close);
+            close();
             return;
         }
         remember("detection.run", dir.toString());
-        busy.set(true);
         status.set("Opening " + dir.getFileName() + "…");
-        tasks.start("detection-open", () -> {
-            try {
-                InspectorSession.Opened opened = session.open(dir, wanted, role);
-                RunFacts f = opened.facts();
-                int first = at > 0 && at < f.imageCount() ? at : 0;
-                DetectionInspection firstShown = first == 0 ? opened.first() : session.inspect(first);
-                String line = String.format(Locale.ROOT, "Opened %s in %.1f s: %d test images%s", f.runName(),
-                        opened.seconds(), f.imageCount(),
-                        f.apRecorded() ? "" : " (AP computed on opening: the run's metrics.csv has none)");
-                post(gen, () -> {
-                    facts.set(f);
-                    imageCount.set(f.imageCount());
-                    adopting = true;
-                    index.set(first);
-                    seeds.setAll(f.seeds());
-                    seed.set(f.seed());
-                    largeRoles.setAll(f.largeRoles());
-                    largeFrom.set(f.hasTeacher() ? f.teacherRole() : null);
-                    adopting = false;
-                    show(firstShown);
-                    status.set(line);
-                });
-            } catch (RuntimeException e) {
-                String line = "Cannot open " + dir.getFileName() + ": " + Texts.oneLine(e);
-                post(gen, () -> status.set(line));
-            }
-        });
+        request.submit(() -> {
+            InspectorSession.Opened opened = session.open(dir, wanted, role);
+            int first = at > 0 && at < opened.facts().imageCount() ? at : 0;
+            return new OpenedAt(opened, first, first == 0 ? opened.first() : session.inspect(first));
+        }, this::adopt, e -> status.set("Cannot open " + dir.getFileName() + ": " + Texts.oneLine(e)));
+    }
+
+    /** A run just opened, with the test image to show first. */
+    private record OpenedAt(InspectorSession.Opened opened, int index, DetectionInspection inspection) {}
+
+    private void adopt(OpenedAt o) {
+        RunFacts f = o.opened().facts();
+        facts.set(f);
+        imageCount.set(f.imageCount());
+        adopting = true;
+        index.set(o.index());
+        seeds.setAll(f.seeds());
+        seed.set(f.seed());
+        largeRoles.setAll(f.largeRoles());
+        largeFrom.set(f.hasTeacher() ? f.teacherRole() : null);
+        adopting = false;
+        show(o.inspection());
+        status.set(String.format(Locale.ROOT, "Opened %s in %.1f s: %d test images%s", f.runName(),
+                o.opened().seconds(), f.imageCount(),
+                f.apRecorded() ? "" : " (AP computed on opening: the run's metrics.csv has none)"));
     }
 
     private void inspect(int i) {
-        long gen = generation.get();
         if (i < 0 || i >= imageCount.get()) {
             return;
         }
-        busy.set(true);
-        tasks.start("detection-inspect", () -> {
-            if (gen != generation.get()) {
-                return;
+        request.submit(() -> session.inspect(i), x -> {
+            if (x != null) {
+                show(x);
             }
-            try {
-                DetectionInspection x = session.inspect(i);
-                post(gen, () -> {
-                    if (x != null && index.get() == i) {
-                        show(x);
-                    }
-                });
-            } catch (RuntimeException e) {
-                String line = "Test image " + i + " cannot be shown: " + Texts.oneLine(e);
-                post(gen, () -> status.set(line));
-            }
-        });
-    }
-
-    /** Runs on the UI thread if no other run was chosen meanwhile; always ends the busy state then. */
-    private void post(long gen, Runnable action) {
-        ui.run(() -> {
-            if (gen == generation.get()) {
-                action.run();
-                busy.set(false);
-            }
-        });
+        }, e -> status.set("Test image " + i + " cannot be shown: " + Texts.oneLine(e)));
     }
 
     private void show(DetectionInspection x) {
@@ -259,8 +227,11 @@ public final class DetectionViewModel {
 
     /** Closes the open run's networks (the workbench calls this when its window closes). */
     public void close() {
-        generation.incrementAndGet();
-        tasks.start("detection-close", session::close);
+        request.cancel();
+        background.submit("detection-close", () -> {
+            session.close();
+            return null;
+        }, done -> {}, e -> status.set("Cannot close the run: " + Texts.oneLine(e)));
     }
 
     private void remember(String key, String value) {
@@ -382,7 +353,7 @@ public final class DetectionViewModel {
 
     /** True while a run is being opened or an image inspected. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return request.busyProperty();
     }
 
     /** The folder the last PNG or CSV was exported to ("" = none yet). */

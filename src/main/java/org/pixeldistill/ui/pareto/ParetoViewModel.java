@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
@@ -26,6 +25,8 @@ import javafx.collections.ObservableList;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.ui.common.BackgroundWork;
+import org.pixeldistill.ui.common.LatestRequest;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 import org.pixeldistill.ui.runs.RunCatalog;
@@ -45,7 +46,10 @@ public final class ParetoViewModel {
     static final String EXPORT_DIR_KEY = "pareto.export_dir";
 
     private final RunCatalog catalog;
-    private final TaskRunner runner;
+    /** Loading the runs folder; a later refresh makes an earlier one's rows stale. */
+    private final LatestRequest loading;
+    /** Measuring the what-if's cost; a later what-if (or none) makes an earlier one stale. */
+    private final LatestRequest measuring;
     private final UiThread ui;
     private final Preferences prefs;
     private List<RunEntry> entries = List.of();
@@ -61,7 +65,6 @@ public final class ParetoViewModel {
     private final ReadOnlyObjectWrapper<WhatIfPoint> whatIf = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper whatIfLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final AtomicLong whatIfGeneration = new AtomicLong();
     private BackboneSpec whatIfSpec;
     private String whatIfDataset;
     private CostReport whatIfCost;
@@ -69,7 +72,9 @@ public final class ParetoViewModel {
     /** @param prefs where the axis, log scale and what-if method are remembered; null remembers nothing */
     public ParetoViewModel(RunCatalog catalog, TaskRunner runner, UiThread ui, Preferences prefs) {
         this.catalog = catalog;
-        this.runner = runner;
+        BackgroundWork background = new BackgroundWork(runner, ui);
+        this.loading = background.latest("load runs for the Pareto chart");
+        this.measuring = background.latest("what-if cost");
         this.ui = ui;
         this.prefs = prefs;
         if (prefs != null) {
@@ -154,14 +159,9 @@ public final class ParetoViewModel {
 
     /** Loads the runs folder (with costs) on the task runner, then redraws. */
     public void refresh() {
-        ui.run(() -> status.set("Loading runs ..."));
-        runner.start("load runs for the Pareto chart", () -> {
-            try {
-                List<RunEntry> loaded = catalog.load();
-                ui.run(() -> setEntries(loaded));
-            } catch (RuntimeException e) {
-                ui.run(() -> status.set("Cannot load runs: " + RunEntries.oneLine(e)));
-            }
+        ui.run(() -> {
+            status.set("Loading runs ...");
+            loading.submit(catalog::load, this::setEntries, e -> status.set("Cannot load runs: " + RunEntries.oneLine(e)));
         });
     }
 
@@ -239,36 +239,21 @@ public final class ParetoViewModel {
      * null for runs on any data set: a run's key also carries its test limit).
      */
     public void setWhatIf(BackboneSpec spec, String costKey, String matchKey, Supplier<ImageDataset> test) {
-        String datasetKey = costKey;
-        long gen = whatIfGeneration.incrementAndGet();
         ui.run(() -> {
             whatIfSpec = spec;
             whatIfDataset = matchKey;
             whatIfCost = null;
             whatIf.set(null);
             whatIfLabel.set("measuring the cost of " + spec.name() + " at " + spec.inputSize() + " px ...");
-        });
-        runner.start("what-if cost", () -> {
-            try {
-                CostReport report = catalog.costs().of(spec, datasetKey, test);
-                ui.run(() -> {
-                    if (gen == whatIfGeneration.get()) {
-                        whatIfCost = report;
-                        updateWhatIf();
-                    }
-                });
-            } catch (RuntimeException e) {
-                ui.run(() -> {
-                    if (gen == whatIfGeneration.get()) {
-                        whatIfLabel.set("cannot measure the what-if cost: " + RunEntries.oneLine(e));
-                    }
-                });
-            }
+            measuring.submit(() -> catalog.costs().of(spec, costKey, test), report -> {
+                whatIfCost = report;
+                updateWhatIf();
+            }, e -> whatIfLabel.set("cannot measure the what-if cost: " + RunEntries.oneLine(e)));
         });
     }
 
     public void clearWhatIf() {
-        whatIfGeneration.incrementAndGet();
+        measuring.cancel();
         whatIfSpec = null;
         whatIfCost = null;
         whatIf.set(null);

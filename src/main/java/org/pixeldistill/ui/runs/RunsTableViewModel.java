@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pixeldistill.ui.common.BackgroundWork;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 
@@ -29,6 +30,7 @@ public final class RunsTableViewModel {
 
     private final RunCatalog catalog;
     private final TaskRunner runner;
+    private final BackgroundWork background;
     private final UiThread ui;
     private final Preferences prefs;
     private final ObservableList<RunEntry> rows = FXCollections.observableArrayList();
@@ -44,6 +46,7 @@ public final class RunsTableViewModel {
     public RunsTableViewModel(RunCatalog catalog, TaskRunner runner, UiThread ui, Preferences prefs) {
         this.catalog = catalog;
         this.runner = runner;
+        this.background = new BackgroundWork(runner, ui);
         this.ui = ui;
         this.prefs = prefs;
     }
@@ -153,26 +156,20 @@ public final class RunsTableViewModel {
             return;
         }
         List<Path> folders = selected.stream().map(RunEntry::folder).toList();
-        runner.start("compare runs", () -> {
-            List<RunCurve> read = folders.stream().map(RunCurve::read).toList();
+        background.submit("compare runs", () -> folders.stream().map(RunCurve::read).toList(), read -> {
             List<String> empty = read.stream().filter(c -> c.top1().isEmpty()).map(c -> c.name() + ": " + c.note()).toList();
-            ui.run(() -> {
-                curves.setAll(read);
-                status.set("Comparing " + read.size() + (read.size() == 1 ? " run" : " runs")
-                        + (empty.isEmpty() ? "" : "; no curve for " + String.join(", ", empty)));
-            });
-        });
+            curves.setAll(read);
+            status.set("Comparing " + read.size() + (read.size() == 1 ? " run" : " runs")
+                    + (empty.isEmpty() ? "" : "; no curve for " + String.join(", ", empty)));
+        }, e -> status.set("Cannot compare: " + RunEntries.oneLine(e)));
     }
 
     /** Shows a run's config and summary in {@link #detailsProperty}. */
     public void open(RunEntry entry) {
-        runner.start("open run", () -> {
-            String text = RunDetails.text(entry.folder());
-            ui.run(() -> {
-                details.set(text);
-                openedRun.set(entry.folder());
-            });
-        });
+        background.submit("open run", () -> RunDetails.text(entry.folder()), text -> {
+            details.set(text);
+            openedRun.set(entry.folder());
+        }, e -> status.set("Cannot open " + entry.name() + ": " + RunEntries.oneLine(e)));
     }
 
     /** The question the confirmation dialog asks before {@link #delete}. */

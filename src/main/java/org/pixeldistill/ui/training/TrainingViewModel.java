@@ -31,6 +31,7 @@ import org.pixeldistill.core.loop.RunCancelledException;
 import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.loop.TrainingFailedException;
 import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.ui.common.BackgroundWork;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 
@@ -45,15 +46,15 @@ public final class TrainingViewModel {
     public record Failure(long id, String message) {}
 
     private final Path runsRoot;
-    private final TaskRunner runner;
+    private final BackgroundWork background;
+    /** Runs train on a lane of their own, so the other views' short tasks never wait behind one. */
+    private final BackgroundWork trainingLane;
     private final UiThread ui;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong failures = new AtomicLong();
     private Supplier<RunConfig> configSource = () -> {
         throw new ConfigException("no setup to train from");
     };
-    /** Whether runs get a thread of their own (not the caller's, as TaskRunner.DIRECT in tests). */
-    private final boolean ownThread;
     private volatile Cancellation cancellation;
     private volatile CountDownLatch idle = new CountDownLatch(0);
 
@@ -71,9 +72,9 @@ public final class TrainingViewModel {
 
     public TrainingViewModel(Path runsRoot, TaskRunner runner, UiThread ui) {
         this.runsRoot = runsRoot;
-        this.runner = runner;
+        this.background = new BackgroundWork(runner, ui);
+        this.trainingLane = background.longLane();
         this.ui = ui;
-        this.ownThread = runner != TaskRunner.DIRECT;
     }
 
     /** Folder of the last config file trained ("" = none yet); remembered where {@link #rememberIn} says. */
@@ -209,11 +210,11 @@ public final class TrainingViewModel {
 
     /** Looks for the newest stopped run under the runs folder, for Resume after a restart. */
     public void findResumableRun() {
-        runner.start("finding a stopped run", () -> ResumableRuns.newest(runsRoot).ifPresent(dir -> ui.run(() -> {
+        background.submit("finding a stopped run", () -> ResumableRuns.newest(runsRoot), found -> found.ifPresent(dir -> {
             if (resumableRun.get() == null && !running.get()) {
                 resumableRun.set(dir);
             }
-        })));
+        }), e -> status.set("cannot look for a stopped run: " + Texts.oneLine(e)));
     }
 
     /** The pipeline call of a run; reports its folder as soon as it exists. */
@@ -232,37 +233,40 @@ public final class TrainingViewModel {
         status.set(message);
         ProgressListener progressListener = new ProgressListener(ui, progress, progressText, status);
         TrainingListener all = TrainingListener.all(progressListener, new GuardedListeners(List.copyOf(listeners), ui, status));
-        runner.start(taskName, () -> {
-            Path[] dir = new Path[1];
+        Path[] dir = new Path[1];
+        trainingLane.submit(taskName, () -> {
             try {
-                if (ownThread) {
+                if (!trainingLane.onCallingThread()) {
                     TrainingThread.lowerPriority();
                 }
                 RunFolder finished = work.run(new RunPipeline(runsRoot, all, c), progressListener, d -> {
                     dir[0] = d;
                     ui.run(() -> currentRun.set(d));
                 });
-                String summary = summaryOf(finished.dir());
-                ui.run(() -> finished(finished.dir(), summary));
-            } catch (RunCancelledException e) {
-                ui.run(() -> stopped(dir[0]));
-            } catch (ConfigException | TrainingFailedException e) {
-                ui.run(() -> failed(e.getMessage(), dir[0]));
-            } catch (Throwable e) {
-                // Unexpected: the full trace goes to the console for a bug report, one line to the user.
-                e.printStackTrace();
-                String line = e.getClass().getSimpleName() + ": " + Texts.oneLine(e);
-                ui.run(() -> failed(line, dir[0]));
+                return FinishedRun.of(finished.dir());
             } finally {
-                ui.run(() -> running.set(false));
-                done.countDown();
+                done.countDown(); // on the training thread: a closing window waits for this on the UI thread
             }
+        }, result -> {
+            finished(result);
+            running.set(false);
+        }, e -> {
+            if (e instanceof RunCancelledException) {
+                stopped(dir[0]);
+            } else if (e instanceof ConfigException || e instanceof TrainingFailedException) {
+                failed(e.getMessage(), dir[0]);
+            } else {
+                // unexpected (a bug, or the engine's own error): the class name helps a bug report
+                failed(e.getClass().getSimpleName() + ": " + Texts.oneLine(e), dir[0]);
+            }
+            running.set(false);
         });
     }
 
-    private void finished(Path dir, String summary) {
+    private void finished(FinishedRun run) {
+        Path dir = run.dir();
         progress.set(1);
-        status.set("finished: " + dir.getFileName() + summary);
+        status.set("finished: " + dir.getFileName() + run.best());
         if (dir.equals(resumableRun.get())) {
             resumableRun.set(null);
         }
@@ -289,22 +293,6 @@ public final class TrainingViewModel {
     private void fail(String message) {
         status.set("error: " + message);
         failure.set(new Failure(failures.incrementAndGet(), message));
-    }
-
-    /**
-     * ", best test top-1 85.2 %" (a detector: ", best test mAP50 21.7 %") from summary.json, read on
-     * the training thread: JSON is slow the first time.
-     */
-    private static String summaryOf(Path dir) {
-        try {
-            RunFolder folder = RunFolder.open(dir);
-            return folder.readSummary()
-                    .filter(s -> s.bestScore() != null)
-                    .map(s -> String.format(Locale.ROOT, ", best test %s %.1f %%", s.score().label(), s.bestScore()))
-                    .orElse("");
-        } catch (RuntimeException e) {
-            return "";
-        }
     }
 
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
