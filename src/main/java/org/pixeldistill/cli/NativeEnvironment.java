@@ -10,9 +10,11 @@ import java.util.Map;
  * <ul>
  *   <li>{@code OMP_WAIT_POLICY=PASSIVE}: OpenMP's default busy-wait made convolutions 10x slower on
  *       a shared 2-core CPU.
- *   <li>{@code DNNL_MAX_CPU_ISA=AVX2}: on an AMD EPYC with AVX-512 (Zen 5, seen 2026-12) the
- *       oneDNN 3.3 kernels of libtorch 2.3.1 gave NaN losses in the first batches of ordinary
- *       training, at random; capped at AVX2 the whole suite passed. Correct results first.
+ *   <li>{@code DNNL_MAX_CPU_ISA=AVX2}, {@code ATEN_CPU_CAPABILITY=avx2},
+ *       {@code MKL_ENABLE_INSTRUCTIONS=AVX2}: on an AMD EPYC with AVX-512 (seen 2026-12) libtorch
+ *       2.3.1 gave NaN losses in the first batches of ordinary training, at random. With oneDNN
+ *       alone capped at AVX2 some tests still did (1-3 of 12 per run); with all three capped none
+ *       did in repeated runs. Correct results first; the cost in speed is in the closing note.
  * </ul>
  *
  * A value the user set is kept: these are defaults, not overrides.
@@ -25,6 +27,8 @@ final class NativeEnvironment {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OMP_WAIT_POLICY", "PASSIVE");
         env.put("DNNL_MAX_CPU_ISA", "AVX2");
+        env.put("ATEN_CPU_CAPABILITY", "avx2");
+        env.put("MKL_ENABLE_INSTRUCTIONS", "AVX2");
         env.put("OPT_OUT_TRACKING", "true");
         return env;
     }
