@@ -54,6 +54,23 @@ public final class PretrainedWeights {
     }
 
     /**
+     * Builds the spec's network on the CPU and loads the file into it, only to find out early (before
+     * data is read or a teacher trained) whether it fits.
+     *
+     * @return the adaptation lines {@link #load} would report
+     */
+    public static List<String> check(BackboneSpec spec, Path file, String key) {
+        List<String> notes = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+            Block block = Backbones.create(spec);
+            block.initialize(manager, DataType.FLOAT32,
+                    new Shape(1, spec.channels(), spec.inputSize(), spec.inputSize()));
+            load(block, spec, file, key, notes::add);
+        }
+        return notes;
+    }
+
+    /**
      * The backbone's tensors under torchvision's (ResNet, MobileNetV2) or timm's (ViT) names, as
      * views of the live parameters; {@code timm} picks timm's names for MobileNetV2.
      */

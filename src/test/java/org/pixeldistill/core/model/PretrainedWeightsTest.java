@@ -71,6 +71,31 @@ class PretrainedWeightsTest {
     }
 
     @Test
+    void loadsIntoParametersThatAlreadyRequireGradients() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = built(RESNET, manager);
+            block.getParameters().values().forEach(p -> p.getArray().setRequiresGradient(true));
+            PretrainedWeights.load(block, RESNET, fixture("resnet18_tv.safetensors"), "model.weights", s -> {});
+            NDArray fc = PretrainedWeights.torchTensors(block, RESNET, false).get("fc.weight");
+            assertTrue(fc.hasGradient(), "still a trainable leaf after the copy");
+            try (NDManager file = NDManager.newBaseManager()) {
+                NDArray want = WeightsFile.read(fixture("resnet18_tv.safetensors"), file, "k").get("fc.weight");
+                assertArrayEquals(want.toFloatArray(), fc.toFloatArray(), 0f);
+            }
+        }
+    }
+
+    @Test
+    void checkReportsTheAdaptationsWithoutALiveNetwork() throws Exception {
+        BackboneSpec grey = new BackboneSpec("resnet18", 32, 1, 4, 0.125, "imagenet", 0);
+        List<String> notes = PretrainedWeights.check(grey, fixture("resnet18_tv.safetensors"), "teacher weights");
+        assertEquals(2, notes.size(), notes.toString());
+        // in the network's order: the first convolution, then the head
+        assertTrue(notes.get(0).contains("summed over RGB"), notes.get(0));
+        assertTrue(notes.get(1).startsWith("teacher weights resnet18_tv.safetensors: classifier fc left new"), notes.get(1));
+    }
+
+    @Test
     void anotherClassCountLeavesTheHeadNewAndSaysSo() throws Exception {
         BackboneSpec five = new BackboneSpec("resnet18", 32, 3, 5, 0.125, "imagenet", 0);
         List<String> lines = new ArrayList<>();
