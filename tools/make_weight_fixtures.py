@@ -83,15 +83,19 @@ class SmallResNet(nn.Module):
     """torchvision's ResNet with its parameter names but scaled widths (the project's rule:
     max(8, round(c * width))); torchvision's own class hard-codes 64..512."""
 
-    def __init__(self, layers, bottleneck, width, classes, in_channels=3):
+    def __init__(self, layers, bottleneck, width, classes, in_channels=3, stem="imagenet"):
         super().__init__()
         block = Bottleneck if bottleneck else BasicBlock
         w = lambda c: max(8, int(round(c * width)))
         self.inplanes = w(64)
-        self.conv1 = nn.Conv2d(in_channels, self.inplanes, 7, 2, 3, bias=False)
+        if stem == "imagenet":
+            self.conv1 = nn.Conv2d(in_channels, self.inplanes, 7, 2, 3, bias=False)
+            self.maxpool = nn.MaxPool2d(3, 2, 1)
+        else:  # the project's small-input stems: 3x3 at stride 1 ("small") or 2 ("half"), no max-pool
+            self.conv1 = nn.Conv2d(in_channels, self.inplanes, 3, 1 if stem == "small" else 2, 1, bias=False)
+            self.maxpool = nn.Identity()
         self.bn1 = nn.BatchNorm2d(self.inplanes)
         self.relu = nn.ReLU(inplace=True)
-        self.maxpool = nn.MaxPool2d(3, 2, 1)
         self.layer1 = self._layer(block, w(64), layers[0], 1)
         self.layer2 = self._layer(block, w(128), layers[1], 2)
         self.layer3 = self._layer(block, w(256), layers[2], 2)
@@ -276,8 +280,7 @@ def check_export(weights, out):
     name = meta["backbone"]
     if name in ("resnet18", "resnet34", "resnet50"):
         layers = {"resnet18": [2, 2, 2, 2], "resnet34": [3, 4, 6, 3], "resnet50": [3, 4, 6, 3]}[name]
-        assert meta["stem"] == "imagenet", "this check builds the ImageNet stem only"
-        model = SmallResNet(layers, name == "resnet50", meta["width"], classes, channels)
+        model = SmallResNet(layers, name == "resnet50", meta["width"], classes, channels, meta["stem"])
     else:
         raise SystemExit("check-export handles ResNets; got " + name)
     missing, unexpected = model.load_state_dict(state, strict=False)

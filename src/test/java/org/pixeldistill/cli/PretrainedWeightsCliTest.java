@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.model.PretrainedWeights;
 
 /**
  * model.weights through the command line: a student starting from a torchvision-layout file, a
@@ -60,5 +63,35 @@ class PretrainedWeightsCliTest {
         assertTrue(o.out().contains("teacher model.weights resnet18_tv.safetensors: first convolution conv1.weight"
                 + " summed over RGB"), o.out());
         assertTrue(o.out().contains("finished"), o.out());
+    }
+
+    @Test
+    void exportWritesTheModelAloneWithItsDescription() throws Exception {
+        Path runs = dir.resolve("runs");
+        CliRun trained = CliRun.of("train", "--config", "sample-configs/demo-fashion-mnist-baseline.yaml", "--out",
+                runs.toString(), "--set", "model.width=0.0625", "--set", "train.epochs=1", "--set",
+                "data.train_limit=100", "--set", "data.test_limit=50", "--device", "cpu");
+        assertEquals(0, trained.code(), trained.err());
+        Path run;
+        try (var list = Files.list(runs)) {
+            run = list.findFirst().orElseThrow();
+        }
+        Path out = dir.resolve("student.safetensors");
+        CliRun o = CliRun.of("export", run.toString(), "--checkpoint", "last", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("exported model seed 0 (last): resnet18 at 7x7, width 0.0625, small stem,"
+                + " 10 classes"), o.out());
+        String json = Files.readString(dir.resolve("student.json"));
+        for (String field : new String[] {"\"backbone\" : \"resnet18\"", "\"stem\" : \"small\"",
+                "\"input_size\" : 7", "\"channels\" : 1", "\"classes\" : 10", "\"names\" : \"torchvision\"",
+                "\"mean\" : [ 0.286 ]"}) {
+            assertTrue(json.contains(field), field + " in " + json);
+        }
+        // the file is the network and nothing else: it loads back into one with no note and no misfit
+        BackboneSpec spec = new BackboneSpec("resnet18", 7, 1, 10, 0.0625, "small", 0);
+        assertEquals(List.of(), PretrainedWeights.check(spec, out, "model.weights"));
+        CliRun bad = CliRun.of("export", run.toString(), "--out", dir.resolve("student.pt").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--out must name a .safetensors file"), bad.err());
     }
 }

@@ -194,6 +194,17 @@ class PretrainedWeightsTest {
         assertLogitsFrom(MOBILENET, out, "mobilenet_v2_tv", "input", "logits");
     }
 
+    /**
+     * export_resnet18.safetensors was written by {@code export} from a one-epoch Fashion-MNIST run;
+     * the script loaded it into torchvision's layout (small stem) and recorded PyTorch's logits.
+     */
+    @Test
+    void anExportedStudentGivesTheLogitsPyTorchComputedFromIt() throws Exception {
+        BackboneSpec student = new BackboneSpec("resnet18", 7, 1, 10, 0.0625, "small", 0);
+        List<String> lines = assertLogits(student, "export_resnet18.safetensors", "export_resnet18", "input", "logits");
+        assertEquals(List.of(), lines, "an exported file fits its own network exactly");
+    }
+
     static Path fixture(String name) throws URISyntaxException {
         return Path.of(PretrainedWeightsTest.class.getResource("/weights/" + name).toURI());
     }
