@@ -12,6 +12,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.pixeldistill.core.util.Texts;
+import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.train.StudentExport;
 import org.pixeldistill.ui.common.BackgroundWork;
 import org.pixeldistill.ui.common.LatestRequest;
 import org.pixeldistill.ui.common.TaskRunner;
@@ -192,6 +194,23 @@ public final class RunsTableViewModel {
             status.set("Cannot export: " + Texts.oneLine(e));
             return false;
         }
+    }
+
+    /**
+     * Writes the run's student (or single model) alone, best checkpoint, as safetensors under
+     * torchvision/timm names with its JSON beside it, in the background; the status line says
+     * where it went or why it could not.
+     */
+    public void exportStudent(RunEntry entry, Path file) {
+        status.set("Exporting " + entry.name() + " ...");
+        background.submit("export student", () -> StudentExport.export(RunFolder.open(entry.folder()), "best", file),
+                done -> {
+                    if (prefs != null && file.toAbsolutePath().getParent() != null) {
+                        prefs.put(EXPORT_DIR_KEY, file.toAbsolutePath().getParent().toString());
+                    }
+                    status.set("Exported the " + done.info().stage() + " of " + entry.name() + " to " + file + " and "
+                            + done.json().getFileName());
+                }, e -> status.set("Cannot export " + entry.name() + ": " + Texts.oneLine(e)));
     }
 
     /** The folder of the last CSV export, where the file chooser starts; null if none. */
