@@ -281,8 +281,20 @@ def check_export(weights, out):
     if name in ("resnet18", "resnet34", "resnet50"):
         layers = {"resnet18": [2, 2, 2, 2], "resnet34": [3, 4, 6, 3], "resnet50": [3, 4, 6, 3]}[name]
         model = SmallResNet(layers, name == "resnet50", meta["width"], classes, channels, meta["stem"])
+    elif name == "mobilenet_v2":
+        model = torchvision.models.mobilenet_v2(width_mult=meta["width"], num_classes=classes)
+        first = model.features[0][0]
+        if meta["stem"] == "small" or channels != first.in_channels:  # the project's small stem: stride 1
+            model.features[0][0] = nn.Conv2d(channels, first.out_channels, 3, 1 if meta["stem"] == "small" else 2, 1,
+                                             bias=False)
+        if meta["stem"] != "imagenet":  # small and half stems keep the first 24-channel row at stride 1
+            model.features[2].conv[1][0].stride = (1, 1)
+    elif name in ("vit_tiny", "vit_small"):
+        dim = state["pos_embed"].shape[2]
+        model = TimmViT(dim=dim, depth=12, heads=3 if name == "vit_tiny" else 6, patch=meta["patch_size"],
+                        image=size, classes=classes, channels=channels)
     else:
-        raise SystemExit("check-export handles ResNets; got " + name)
+        raise SystemExit("check-export does not know " + name)
     missing, unexpected = model.load_state_dict(state, strict=False)
     missing = [m for m in missing if not m.endswith("num_batches_tracked")]
     assert not missing and not unexpected, (missing, unexpected)

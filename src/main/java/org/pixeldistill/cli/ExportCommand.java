@@ -28,9 +28,10 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         StudentExport.Result r = StudentExport.export(RunFolder.open(run), which, out);
         StudentExport.Info i = r.info();
-        System.out.printf(Locale.ROOT, "exported %s seed %d (%s): %s at %dx%d, width %s, %s stem, %d classes -> %s"
+        String layout = i.patchSize() > 0 ? "patch " + i.patchSize() : i.stem() + " stem";
+        System.out.printf(Locale.ROOT, "exported %s seed %d (%s): %s at %dx%d, width %s, %s, %d classes -> %s"
                         + " and %s%n", i.stage(), i.seed(), i.checkpoint(), i.backbone(), i.inputSize(), i.inputSize(),
-                i.width(), i.stem(), i.classes(), r.weights(), r.json().getFileName());
+                i.width(), layout, i.classes(), r.weights(), r.json().getFileName());
         return 0;
     }
 }

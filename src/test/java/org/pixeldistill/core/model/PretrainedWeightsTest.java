@@ -205,6 +205,14 @@ class PretrainedWeightsTest {
         assertEquals(List.of(), lines, "an exported file fits its own network exactly");
     }
 
+    @Test
+    void exportedMobileNetAndVitStudentsGiveTheLogitsPyTorchComputedFromThem() throws Exception {
+        assertEquals(List.of(), assertLogits(new BackboneSpec("mobilenet_v2", 7, 1, 10, 0.1, "small", 0),
+                "export_mobilenet_v2.safetensors", "export_mobilenet_v2", "input", "logits"));
+        assertEquals(List.of(), assertLogits(new BackboneSpec("vit_tiny", 7, 1, 10, 0.1, "auto", 2),
+                "export_vit_tiny.safetensors", "export_vit_tiny", "input", "logits"));
+    }
+
     static Path fixture(String name) throws URISyntaxException {
         return Path.of(PretrainedWeightsTest.class.getResource("/weights/" + name).toURI());
     }
