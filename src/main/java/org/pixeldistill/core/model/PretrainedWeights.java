@@ -48,7 +48,10 @@ public final class PretrainedWeights {
             if (!fit.problems.isEmpty()) {
                 throw new ConfigException(describe(key, file, spec, layout, fit.problems));
             }
-            plan.forEach((param, value) -> value.toType(DataType.FLOAT32, false).copyTo(param.getArray()));
+            plan.forEach((param, value) -> {
+                NDArray target = param.getArray();
+                value.toType(DataType.FLOAT32, false).toDevice(target.getDevice(), false).copyTo(target);
+            });
             fit.notes.forEach(note -> log.accept(key + " " + file.getFileName() + ": " + note));
         }
     }
