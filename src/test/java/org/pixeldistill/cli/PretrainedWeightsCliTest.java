@@ -2,6 +2,7 @@ package org.pixeldistill.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.model.PretrainedWeights;
+import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.RunSummary;
 
 /**
  * model.weights through the command line: a student starting from a torchvision-layout file, a
@@ -63,6 +66,13 @@ class PretrainedWeightsCliTest {
         assertTrue(o.out().contains("teacher model.weights resnet18_tv.safetensors: first convolution conv1.weight"
                 + " summed over RGB"), o.out());
         assertTrue(o.out().contains("finished"), o.out());
+        Path teacherDir;
+        try (var list = Files.list(runs.resolve("teachers"))) {
+            teacherDir = list.findFirst().orElseThrow();
+        }
+        RunSummary summary = RunFolder.open(teacherDir).readSummary().orElseThrow();
+        assertEquals("finished", summary.status());
+        assertNull(summary.bestScore(), "nothing was trained or scored");
     }
 
     @Test

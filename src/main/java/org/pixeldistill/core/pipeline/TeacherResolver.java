@@ -17,6 +17,8 @@ import org.pixeldistill.core.loop.Trained;
 import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Score;
 import org.pixeldistill.core.run.Stage;
 
 /**
@@ -76,8 +78,12 @@ final class TeacherResolver implements Teachers {
         Path dir = runsRoot.resolve(kind).resolve(cfg.name() + "-" + ConfigHash.of(cfg).substring(0, 12));
         RunFolder folder = RunFolder.at(dir);
         if (usedAsLoaded(cfg)) {
+            // config and summary only, so the folder reads as a finished run (with no score) wherever runs are listed
+            String note = "used as loaded from " + cfg.model().weights() + " (train.epochs 0)";
             folder.writeConfig(cfg);
-            listener.onMessage(stage + " used as loaded from " + cfg.model().weights() + " (train.epochs 0)");
+            folder.writeSummary(new RunSummary(cfg.name(), "finished", note, List.of(stage), Score.TOP1, null, null,
+                    null, null, List.of(), null));
+            listener.onMessage(stage + " " + note);
             return new Trained(folder, cfg, null);
         }
         boolean finished = folder.readSummary().map(s -> "finished".equals(s.status())).orElse(false);
