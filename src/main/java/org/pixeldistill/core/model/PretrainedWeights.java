@@ -1,5 +1,6 @@
 package org.pixeldistill.core.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.pixeldistill.core.config.ConfigException;
@@ -37,7 +39,7 @@ public final class PretrainedWeights {
      * @throws ConfigException listing every tensor that does not fit, or for an unreadable file
      */
     public static void load(Block block, BackboneSpec spec, Path file, String key, Consumer<String> log) {
-        try (NDManager scratch = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
             Map<String, NDArray> tensors = WeightsFile.read(file, scratch, key);
             tensors.keySet().removeIf(name -> name.endsWith(COUNTER));
             TorchNames.Flavour flavour = tensors.containsKey("conv_stem.weight")
@@ -64,7 +66,7 @@ public final class PretrainedWeights {
      */
     public static List<String> check(BackboneSpec spec, Path file, String key) {
         List<String> notes = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Block block = Backbones.create(spec);
             block.initialize(manager, DataType.FLOAT32,
                     new Shape(1, spec.channels(), spec.inputSize(), spec.inputSize()));
@@ -87,10 +89,10 @@ public final class PretrainedWeights {
 
     /** Writes {@link #torchTensors} as a safetensors file. */
     public static void export(Block block, BackboneSpec spec, Path file) {
-        try (NDManager scratch = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
             Map<String, NDArray> copies = new LinkedHashMap<>();
-            torchTensors(block, spec, false).forEach((name, array) -> copies.put(name, array.toDevice(
-                    ai.djl.Device.cpu(), true).duplicate()));
+            torchTensors(block, spec, false).forEach((name, array) -> copies.put(name, array.toDevice(Device.cpu(), true)
+                    .duplicate()));
             copies.values().forEach(a -> a.attach(scratch));
             WeightsFile.writeSafetensors(copies, file);
         }
@@ -99,7 +101,7 @@ public final class PretrainedWeights {
     private static String describe(String key, Path file, BackboneSpec spec, TorchNames.Layout layout,
             List<String> problems) {
         StringBuilder text = new StringBuilder(key + ": " + file + " does not fit " + spec.name() + " at width "
-                + spec.width() + " (" + layout.flavour().name().toLowerCase() + " names, "
+                + spec.width() + " (" + layout.flavour().name().toLowerCase(Locale.ROOT) + " names, "
                 + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "):");
         problems.stream().limit(MAX_LISTED).forEach(p -> text.append("\n  ").append(p));
         if (problems.size() > MAX_LISTED) {
@@ -172,7 +174,7 @@ public final class PretrainedWeights {
             }
             if (name.equals(layout.firstConv()) && got.dimension() == 4) {
                 if (got.get(2) != want.get(2) || got.get(3) != want.get(3)) {
-                    problems.add("weights made for another stem: " + name + " is " + got.get(2) + "x" + got.get(3)
+                    problems.add("weights made for another " + (spec.isVit() ? "patch size: " : "stem: ") + name + " is " + got.get(2) + "x" + got.get(3)
                             + " in the file, " + want.get(2) + "x" + want.get(3) + " here" + stemAdvice(got.get(2)));
                     return null;
                 }
@@ -187,7 +189,8 @@ public final class PretrainedWeights {
                 if (from > 0 && to > 0) {
                     notes.add("pos_embed resized from a " + from + "x" + from + " to a " + to + "x" + to
                             + " token grid");
-                    float[] resized = PositionGrid.resize(have.toFloatArray(), from, to, (int) got.get(2));
+                    float[] values = have.toType(DataType.FLOAT32, false).toFloatArray();
+                    float[] resized = PositionGrid.resize(values, from, to, (int) got.get(2));
                     return have.getManager().create(resized, want);
                 }
             }

@@ -154,6 +154,32 @@ class PretrainedWeightsTest {
     }
 
     @Test
+    void aVitFileForAnotherPatchSizeSaysWhichToSet() throws Exception {
+        ConfigException e = loadError(new BackboneSpec("vit_tiny", 32, 3, 10, 0.1, "auto", 4),
+                fixture("vit_tiny_timm.safetensors"));
+        assertTrue(e.getMessage().contains("weights made for another patch size: patch_embed.proj.weight is 8x8 in the"
+                + " file, 4x4 here (set model.patch_size: 8)"), e.getMessage());
+    }
+
+    @Test
+    void halfPrecisionFilesAreWidenedOnLoad() throws Exception {
+        Path half = tmp.resolve("vit_f16.safetensors");
+        float[] expected;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, NDArray> tensors = WeightsFile.read(fixture("vit_tiny_timm.safetensors"), manager, "k");
+            Map<String, NDArray> f16 = new java.util.LinkedHashMap<>();
+            tensors.forEach((name, a) -> f16.put(name, a.toType(DataType.FLOAT16, false)));
+            expected = f16.get("pos_embed").toType(DataType.FLOAT32, false).toFloatArray();
+            WeightsFile.writeSafetensors(f16, half);
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = built(VIT, manager);
+            PretrainedWeights.load(block, VIT, half, "model.weights", s -> {});
+            assertArrayEquals(expected, PretrainedWeights.torchTensors(block, VIT, false).get("pos_embed").toFloatArray());
+        }
+    }
+
+    @Test
     void aPytorchPickleIsRefusedWithTheConversionSnippet() throws IOException {
         Path pth = tmp.resolve("resnet18.pth");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(pth))) {
