@@ -43,6 +43,11 @@ public final class PaddedConv2d extends Conv2d {
         Shape extra = new Shape(missing).addAll(w.getShape().slice(1));
         NDArray paddedW = w.concat(m.zeros(extra, w.getDataType()), 0);
         NDArray paddedB = b == null ? null : b.concat(m.zeros(new Shape(missing), b.getDataType()), 0);
+        // concat attaches its result to the weight's (model) manager; it belongs to this forward pass
+        paddedW.attach(m);
+        if (paddedB != null) {
+            paddedB.attach(m);
+        }
         NDArray y = Conv2d.conv2d(x, paddedW, paddedB, stride, padding, dilation, groups).singletonOrThrow();
         return new NDList(y.get(":, :" + filters));
     }
