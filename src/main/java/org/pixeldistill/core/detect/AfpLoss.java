@@ -2,6 +2,7 @@ package org.pixeldistill.core.detect;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * What a detector student learns from a frozen detector teacher whose head outputs have the same
@@ -24,11 +25,11 @@ public final class AfpLoss {
 
     /** Class KD, averaged over anchors and batch (summed over classes). */
     public static NDArray classKd(NDArray student, NDArray teacher, float temperature) {
-        NDArray zs = student.div(temperature);
-        NDArray pt = teacher.div(temperature).getNDArrayInternal().sigmoid();
+        NDArray zs = Scalars.div(student, temperature);
+        NDArray pt = Scalars.div(teacher, temperature).getNDArrayInternal().sigmoid();
         // KL(Bern(pt) || Bern(ps)) = BCE(pt, zs) - BCE(pt, zt); the second term is constant for the student
-        NDArray kl = DetectionLoss.bceWithLogits(zs, pt).sub(DetectionLoss.bceWithLogits(teacher.div(temperature), pt));
-        return kl.sum(new int[] {2}).mean().mul(temperature * temperature);
+        NDArray kl = DetectionLoss.bceWithLogits(zs, pt).sub(DetectionLoss.bceWithLogits(Scalars.div(teacher, temperature), pt));
+        return Scalars.mul(kl.sum(new int[] {2}).mean(), temperature * temperature);
     }
 
     /** Box offsets, squared difference weighted by the teacher's confidence per anchor. */
@@ -50,7 +51,7 @@ public final class AfpLoss {
             NDArray mse = rmsNormalised(student.get(i)).sub(rmsNormalised(teacher.get(i))).square().mean();
             sum = sum == null ? mse : sum.add(mse);
         }
-        return sum.div(student.size());
+        return Scalars.div(sum, student.size());
     }
 
     /** (batch, C, H, W) divided per image by the root of its mean square. */

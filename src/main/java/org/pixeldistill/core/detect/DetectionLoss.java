@@ -1,6 +1,7 @@
 package org.pixeldistill.core.detect;
 
 import ai.djl.ndarray.NDArray;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * RetinaNet's training loss: the focal loss on every anchor that is not ignored, and an L1 loss
@@ -31,7 +32,7 @@ public final class DetectionLoss {
      * @param t the batch's targets from {@link DetectionTargets}
      */
     public static Terms of(NDArray logits, NDArray offsets, DetectionTargets.Batch t) {
-        NDArray normaliser = t.positive().sum().maximum(1f);
+        NDArray normaliser = Scalars.maximum(t.positive().sum(), 1);
         NDArray focal = focal(logits, t.classes()).mul(t.valid().expandDims(2)).sum();
         NDArray box = offsets.sub(t.boxes()).abs().sum(new int[] {2}).mul(t.positive()).sum();
         return new Terms(focal.div(normaliser), box.div(normaliser));
@@ -42,8 +43,8 @@ public final class DetectionLoss {
         NDArray p = logits.getNDArrayInternal().sigmoid();
         NDArray ce = bceWithLogits(logits, targets);
         NDArray pt = p.mul(targets).add(p.neg().add(1f).mul(targets.neg().add(1f)));
-        NDArray alphaT = targets.mul(ALPHA).add(targets.neg().add(1f).mul(1f - ALPHA));
-        return alphaT.mul(pt.neg().add(1f).pow(GAMMA)).mul(ce);
+        NDArray alphaT = Scalars.mul(targets, ALPHA).add(Scalars.mul(targets.neg().add(1f), 1f - ALPHA));
+        return alphaT.mul(Scalars.pow(pt.neg().add(1f), GAMMA)).mul(ce);
     }
 
     /**
@@ -51,6 +52,6 @@ public final class DetectionLoss {
      * which never takes the log of a sigmoid that rounded to 0.
      */
     static NDArray bceWithLogits(NDArray z, NDArray t) {
-        return z.maximum(0f).sub(z.mul(t)).add(z.abs().neg().exp().add(1f).log());
+        return Scalars.maximum(z, 0).sub(z.mul(t)).add(z.abs().neg().exp().add(1f).log());
     }
 }

@@ -14,6 +14,7 @@ import org.pixeldistill.core.config.TrainConfig;
 import org.pixeldistill.core.loop.LossTerms;
 import org.pixeldistill.core.loop.Sgd;
 import org.pixeldistill.core.loop.TrainingFailedException;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * One optimisation step of a detector: the frozen teacher (if any) on the large view outside the
@@ -76,19 +77,19 @@ public final class DetectionStep {
         Map<String, NDArray> terms = new LinkedHashMap<>();
         if (distill.aligned()) {
             if (distill.classWeight() > 0) {
-                terms.put("afp_class", AfpLoss.classKd(s.logits(), t.logits(), distill.temperature().floatValue())
-                        .mul(distill.classWeight().floatValue()));
+                terms.put("afp_class", Scalars.mul(AfpLoss.classKd(s.logits(), t.logits(), distill.temperature().floatValue()),
+                        distill.classWeight()));
             }
             if (distill.boxWeight() > 0) {
-                terms.put("afp_box", AfpLoss.boxL2(s.offsets(), t.offsets(), t.logits()).mul(distill.boxWeight().floatValue()));
+                terms.put("afp_box", Scalars.mul(AfpLoss.boxL2(s.offsets(), t.offsets(), t.logits()), distill.boxWeight()));
             }
             if (distill.featureWeight() > 0) {
-                terms.put("afp_feature", AfpLoss.featureL2(s.levels(), t.levels()).mul(distill.featureWeight().floatValue()));
+                terms.put("afp_feature", Scalars.mul(AfpLoss.featureL2(s.levels(), t.levels()), distill.featureWeight()));
             }
         } else if (distill.featureWeight() > 0) {
             // how much finer the teacher's grids are: r when it runs at the student's strides, 1 when its levels are shifted
             int ratio = (int) Math.round((double) t.levels().get(0).getShape().get(2) / s.levels().get(0).getShape().get(2));
-            terms.put("feature", AfpLoss.featureL2(s.levels(), pooled(t.levels(), ratio)).mul(distill.featureWeight().floatValue()));
+            terms.put("feature", Scalars.mul(AfpLoss.featureL2(s.levels(), pooled(t.levels(), ratio)), distill.featureWeight()));
         }
         return terms;
     }

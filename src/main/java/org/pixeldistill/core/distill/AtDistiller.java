@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.pixeldistill.core.config.AtConfig;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * Attention transfer (Zagoruyko and Komodakis) on the LAST stage only. The attention map of a
@@ -33,12 +34,12 @@ public class AtDistiller implements Distiller {
                 ctx.student().lastStage(), ctx.teacher().lastStage().stopGradient());
         float p = config.p().floatValue();
         NDArray diff = attention(maps[0], p).sub(attention(maps[1], p));
-        return Map.of(NAME, diff.square().mean().mul(config.weight().floatValue()));
+        return Map.of(NAME, Scalars.mul(diff.square().mean(), config.weight()));
     }
 
     /** batch x (H*W): L2-normalised channel mean of |f|^p. */
     public static NDArray attention(NDArray feature, float p) {
-        NDArray powered = p == 2f ? feature.square() : feature.abs().pow(p);
+        NDArray powered = p == 2f ? feature.square() : Scalars.pow(feature.abs(), p);
         long batch = feature.getShape().get(0);
         return FeatureMaps.l2NormaliseRows(powered.mean(new int[] {1}).reshape(batch, -1));
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.pixeldistill.core.config.DkdConfig;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * Decoupled KD (Zhao et al.): KD split into a target-class term (TCKD, the binary target/other
@@ -32,7 +33,7 @@ public class DkdDistiller implements Distiller {
     public Map<String, NDArray> losses(ParameterStore ps, DistillContext ctx) {
         NDArray loss = dkd(ctx.student().logits(), ctx.teacher().logits().stopGradient(), ctx.labels(),
                 config.alpha(), config.beta(), config.temperature());
-        return Map.of(NAME, loss.mul((float) warmupFactor(ctx.epoch())));
+        return Map.of(NAME, Scalars.mul(loss, warmupFactor(ctx.epoch())));
     }
 
     /** min((epoch+1)/warmup, 1) for a zero-based epoch; 1 without warm-up. */
@@ -51,28 +52,28 @@ public class DkdDistiller implements Distiller {
         long batch = studentLogits.getShape().get(0);
         NDArray target = Labels.oneHot(labels, studentLogits.getShape().get(1));
         float invT = (float) (1.0 / t);
-        NDArray zs = studentLogits.mul(invT);
-        NDArray zt = teacherLogits.mul(invT);
+        NDArray zs = Scalars.mul(studentLogits, invT);
+        NDArray zt = Scalars.mul(teacherLogits, invT);
 
         // TCKD on [p_target, p_other], in log space: log p_other = lse(z without target) - lse(z).
         NDArray logBinaryS = binaryLogProbabilities(zs, target);
         NDArray logBinaryT = binaryLogProbabilities(zt, target);
-        NDArray tckd = kl(logBinaryT, logBinaryS).div(batch);
+        NDArray tckd = Scalars.div(kl(logBinaryT, logBinaryS), batch);
 
         // NCKD: distributions over the non-target classes only (target pushed to -1000).
-        NDArray offset = target.mul(MASK_OFFSET);
+        NDArray offset = Scalars.mul(target, MASK_OFFSET);
         NDArray logOtherS = zs.sub(offset).logSoftmax(1);
         NDArray logOtherT = zt.sub(offset).logSoftmax(1);
-        NDArray nckd = kl(logOtherT, logOtherS).div(batch);
+        NDArray nckd = Scalars.div(kl(logOtherT, logOtherS), batch);
 
-        return tckd.mul((float) alpha).add(nckd.mul((float) beta)).mul((float) (t * t));
+        return Scalars.mul(Scalars.mul(tckd, alpha).add(Scalars.mul(nckd, beta)), t * t);
     }
 
     /** batch x 2: [log p_target, log p_other] of softmax(z). */
     private static NDArray binaryLogProbabilities(NDArray z, NDArray target) {
         NDArray logAll = FeatureMaps.logSumExp(z, 1);
         NDArray logTarget = z.mul(target).sum(new int[] {1}, true).sub(logAll);
-        NDArray logOther = FeatureMaps.logSumExp(z.sub(target.mul(MASK_OFFSET)), 1).sub(logAll);
+        NDArray logOther = FeatureMaps.logSumExp(z.sub(Scalars.mul(target, MASK_OFFSET)), 1).sub(logAll);
         return logTarget.concat(logOther, 1);
     }
 

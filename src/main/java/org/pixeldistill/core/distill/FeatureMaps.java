@@ -4,6 +4,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * Shape plumbing shared by the feature distillers: adaptive average pooling, bilinear resizing,
@@ -80,7 +81,7 @@ public final class FeatureMaps {
      */
     public static NDArray l2NormaliseRows(NDArray x) {
         int last = x.getShape().dimension() - 1;
-        NDArray norm = x.square().sum(new int[] {last}, true).maximum(1e-24f).sqrt();
+        NDArray norm = Scalars.maximum(x.square().sum(new int[] {last}, true), 1e-24f).sqrt();
         return x.div(norm);
     }
 

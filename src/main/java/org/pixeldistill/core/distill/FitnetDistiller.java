@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.pixeldistill.core.config.FitnetConfig;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * FitNet-style hint on the last stage: the student's map passes a learnt bias-free 1x1
@@ -31,6 +32,6 @@ public class FitnetDistiller extends ProjectedStudentDistiller {
         NDArray student = projectedStudent(ps, ctx);
         student = FeatureMaps.resizeBilinear(student,
                 Math.toIntExact(teacher.getShape().get(2)), Math.toIntExact(teacher.getShape().get(3)));
-        return Map.of(NAME, student.sub(teacher).square().mean().mul(config.weight().floatValue()));
+        return Map.of(NAME, Scalars.mul(student.sub(teacher).square().mean(), config.weight()));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.pixeldistill.core.config.IckdConfig;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * Inter-channel correlation KD (Liu et al.) on the last stage. The student's map passes a learnt
@@ -30,7 +31,7 @@ public class IckdDistiller extends ProjectedStudentDistiller {
         NDArray student = projectedStudent(ps, ctx);
         NDArray[] maps = FeatureMaps.poolToCommonSize(student, ctx.teacher().lastStage().stopGradient());
         NDArray diff = channelCorrelation(maps[0]).sub(channelCorrelation(maps[1]));
-        return Map.of(NAME, diff.square().mean().mul(config.weight().floatValue()));
+        return Map.of(NAME, Scalars.mul(diff.square().mean(), config.weight()));
     }
 
     /** batch x C x C: F F^T / (H*W) per sample. */
@@ -39,6 +40,6 @@ public class IckdDistiller extends ProjectedStudentDistiller {
         long c = feature.getShape().get(1);
         long positions = feature.getShape().get(2) * feature.getShape().get(3);
         NDArray flat = feature.reshape(b, c, positions);
-        return flat.batchMatMul(flat.transpose(0, 2, 1)).div(positions);
+        return Scalars.div(flat.batchMatMul(flat.transpose(0, 2, 1)), positions);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.pixeldistill.core.config.IsrdConfig;
 import org.pixeldistill.core.model.IsrdDecoder;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * Input spatial representation distillation: a decoder rebuilds the teacher's large view from the
@@ -62,7 +63,7 @@ public class IsrdDistiller implements Distiller {
     public Map<String, NDArray> losses(ParameterStore ps, DistillContext ctx) {
         NDArray target = requireLargeImage(ctx);
         NDArray reconstruction = decode(ps, ctx.student().f0(), ctx.training());
-        return Map.of(NAME, reconstruction.sub(target).abs().mean().mul(config.eta().floatValue()));
+        return Map.of(NAME, Scalars.mul(reconstruction.sub(target).abs().mean(), config.eta()));
     }
 
     /** The decoder's image for f0 (batch x C x S x S, normalised like the large view), in inference mode. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.pixeldistill.core.config.KdConfig;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * Hinton's knowledge distillation: alpha * t^2 * KL(softmax(z_t/t) || softmax(z_s/t)), the KL
@@ -34,7 +35,7 @@ public class KdDistiller implements Distiller {
     public Map<String, NDArray> losses(ParameterStore ps, DistillContext ctx) {
         double t = config.temperature();
         NDArray kl = softKl(ctx.student().logits(), ctx.teacher().logits().stopGradient(), t);
-        return Map.of(NAME, kl.mul((float) (config.alpha() * t * t)));
+        return Map.of(NAME, Scalars.mul(kl, config.alpha() * t * t));
     }
 
     /**
@@ -47,9 +48,9 @@ public class KdDistiller implements Distiller {
                     + teacherLogits.getShape() + " and " + studentLogits.getShape());
         }
         float invT = (float) (1.0 / t);
-        NDArray logStudent = studentLogits.mul(invT).logSoftmax(1);
-        NDArray logTeacher = teacherLogits.mul(invT).logSoftmax(1);
+        NDArray logStudent = Scalars.mul(studentLogits, invT).logSoftmax(1);
+        NDArray logTeacher = Scalars.mul(teacherLogits, invT).logSoftmax(1);
         long batch = studentLogits.getShape().get(0);
-        return logTeacher.exp().mul(logTeacher.sub(logStudent)).sum().div(batch);
+        return Scalars.div(logTeacher.exp().mul(logTeacher.sub(logStudent)).sum(), batch);
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.pixeldistill.core.config.SpConfig;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * Similarity-preserving KD (Tung and Mori) on the last stage: each network's batch Gram matrix
@@ -30,7 +31,7 @@ public class SpDistiller implements Distiller {
         NDArray student = ctx.student().lastStage();
         long b = student.getShape().get(0);
         NDArray diff = similarity(student).sub(similarity(ctx.teacher().lastStage().stopGradient()));
-        return Map.of(NAME, diff.square().sum().div(b * b).mul(config.weight().floatValue()));
+        return Map.of(NAME, Scalars.mul(Scalars.div(diff.square().sum(), b * b), config.weight()));
     }
 
     /** b x b row-normalised Gram matrix of the flattened samples. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.FeatureConfig;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * TAS stage 2's feature loss: the assistant and the student share an architecture and differ only
@@ -58,6 +59,6 @@ public class StageFeatureDistiller implements Distiller {
             NDArray mse = student.sub(target).square().mean();
             total = total == null ? mse : total.add(mse);
         }
-        return Map.of(NAME, total.mul(config.weight().floatValue()));
+        return Map.of(NAME, Scalars.mul(total, config.weight()));
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
+import org.pixeldistill.core.model.PaddedConv2d;
 import ai.djl.util.Pair;
 
 /** Creation of the small learnt blocks some distillers train along with the student. */
@@ -14,11 +15,10 @@ final class TrainableBlocks {
 
     /** A bias-free 1x1 convolution: a learnt linear map between channel counts. */
     static Conv2d projection(long outChannels) {
-        return Conv2d.builder()
+        return PaddedConv2d.of(Conv2d.builder()
                 .setKernelShape(new Shape(1, 1))
                 .setFilters(Math.toIntExact(outChannels))
-                .optBias(false)
-                .build();
+                .optBias(false));
     }
 
     /** Initialises {@code block} for one input of {@code inputShape} and marks its parameters trainable. */

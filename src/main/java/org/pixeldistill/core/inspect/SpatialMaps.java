@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pixeldistill.core.distill.AtDistiller;
 import org.pixeldistill.core.model.Backbones;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * The two kinds of spatial map the inspection panel shows, from a (batch x C x H x W) feature map,
@@ -49,7 +50,7 @@ public final class SpatialMaps {
         long batch = a.getShape().get(0);
         long channels = a.getShape().get(1);
         NDArray weights = a.getGradient().mean(new int[] {3}).mean(new int[] {2}).reshape(batch, channels, 1, 1);
-        NDArray cam = a.stopGradient().mul(weights).sum(new int[] {1}).maximum(0f);
+        NDArray cam = Scalars.maximum(a.stopGradient().mul(weights).sum(new int[] {1}), 0);
         return rows(cam.reshape(batch, -1));
     }
 

@@ -27,11 +27,10 @@ final class DetectorLayers {
 
     /** A "same" convolution with its bias set to {@code bias} (the class output's prior). */
     static Conv2d conv(int filters, int kernel, float bias) {
-        Conv2d conv = Conv2d.builder()
+        Conv2d conv = PaddedConv2d.of(Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .optPadding(new Shape(kernel / 2, kernel / 2))
-                .setFilters(filters)
-                .build();
+                .setFilters(filters));
         conv.setInitializer(new NormalInitializer(0.01f), Parameter.Type.WEIGHT);
         conv.setInitializer(new ConstantInitializer(bias), Parameter.Type.BIAS);
         return conv;

@@ -43,11 +43,10 @@ public class IsrdDecoder extends AbstractBlock {
         this.gridSize = gridSize;
         this.targetSize = targetSize;
         this.scale = (targetSize + gridSize - 1) / gridSize;
-        this.projection = addChildBlock("projection", Conv2d.builder()
+        this.projection = addChildBlock("projection", PaddedConv2d.of(Conv2d.builder()
                 .setKernelShape(new Shape(1, 1))
                 .setFilters(imageChannels * scale * scale)
-                .optBias(false)
-                .build());
+                .optBias(false)));
         this.activation = addChildBlock("prelu", new PReLU());
     }
 

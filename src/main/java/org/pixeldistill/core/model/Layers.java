@@ -36,14 +36,13 @@ final class Layers {
     /** A bias-free square convolution; padding k/2 keeps "same" size at stride 1 and ceil(H/s) at stride s. */
     static Conv2d conv(int filters, int kernel, int stride, int groups) {
         Conv2d conv =
-                Conv2d.builder()
+                PaddedConv2d.of(Conv2d.builder()
                         .setKernelShape(new Shape(kernel, kernel))
                         .optStride(new Shape(stride, stride))
                         .optPadding(new Shape(kernel / 2, kernel / 2))
                         .setFilters(filters)
                         .optGroups(groups)
-                        .optBias(false)
-                        .build();
+                        .optBias(false));
         conv.setInitializer(KAIMING, Parameter.Type.WEIGHT);
         return conv;
     }

@@ -1,6 +1,5 @@
 package org.pixeldistill.core.model;
 
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ final class MobileNetV2 {
         double w = spec.width();
         int channels = roundToEight(STEM_WIDTH * w);
         Block firstConv = Layers.conv(channels, 3, firstStride);
-        Block stemRest = new SequentialBlock().add(Layers.batchNorm()).add(Activation.relu6Block());
+        Block stemRest = new SequentialBlock().add(Layers.batchNorm()).add(Relu6.block());
 
         List<Block> stages = new ArrayList<>();
         SequentialBlock stage = new SequentialBlock();
@@ -55,7 +54,7 @@ final class MobileNetV2 {
         }
         stage.add(Layers.conv(roundToEight(LAST_WIDTH * Math.max(1.0, w)), 1, 1))
                 .add(Layers.batchNorm())
-                .add(Activation.relu6Block());
+                .add(Relu6.block());
         stages.add(stage);
         return new TappedCnn(firstConv, stemRest, stages, spec.classes());
     }

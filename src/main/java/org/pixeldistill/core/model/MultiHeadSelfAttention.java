@@ -46,7 +46,7 @@ final class MultiHeadSelfAttention extends AbstractBlock {
                         .reshape(batch, tokens, 3, heads, headDim)
                         .transpose(2, 0, 3, 1, 4);
         Shape folded = new Shape(batch * heads, tokens, headDim);
-        NDArray q = qkvHeads.get(0).reshape(folded).mul(1.0 / Math.sqrt(headDim));
+        NDArray q = Scalars.mul(qkvHeads.get(0).reshape(folded), 1.0 / Math.sqrt(headDim));
         NDArray k = qkvHeads.get(1).reshape(folded);
         NDArray v = qkvHeads.get(2).reshape(folded);
         NDArray weights = q.batchMatMul(k.transpose(0, 2, 1)).softmax(2);

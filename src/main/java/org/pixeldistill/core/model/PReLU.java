@@ -53,7 +53,7 @@ public class PReLU extends AbstractBlock {
         // The reshaped view would otherwise live on the parameter's (model) manager and pile up there
         // for the whole training run; the step's manager frees it with the step.
         aBroadcast.attach(x.getManager());
-        return new NDList(x.maximum(0f).add(x.minimum(0f).mul(aBroadcast)));
+        return new NDList(Scalars.maximum(x, 0).add(Scalars.minimum(x, 0).mul(aBroadcast)));
     }
 
     @Override

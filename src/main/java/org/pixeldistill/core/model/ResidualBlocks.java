@@ -48,11 +48,11 @@ final class ResidualBlocks {
         int hidden = inChannels * expansion;
         SequentialBlock main = new SequentialBlock();
         if (expansion != 1) {
-            main.add(Layers.conv(hidden, 1, 1)).add(Layers.batchNorm()).add(Activation.relu6Block());
+            main.add(Layers.conv(hidden, 1, 1)).add(Layers.batchNorm()).add(Relu6.block());
         }
         main.add(Layers.conv(hidden, 3, stride, hidden))
                 .add(Layers.batchNorm())
-                .add(Activation.relu6Block())
+                .add(Relu6.block())
                 .add(Layers.conv(outChannels, 1, 1))
                 .add(Layers.batchNorm());
         if (stride == 1 && inChannels == outChannels) {

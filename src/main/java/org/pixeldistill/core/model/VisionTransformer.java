@@ -47,11 +47,10 @@ final class VisionTransformer extends AbstractBlock {
         this.patchEmbedding =
                 addChildBlock(
                         "patchEmbedding",
-                        Conv2d.builder()
+                        PaddedConv2d.of(Conv2d.builder()
                                 .setKernelShape(new Shape(patch, patch))
                                 .optStride(new Shape(patch, patch))
-                                .setFilters(dim)
-                                .build());
+                                .setFilters(dim)));
         patchEmbedding.setInitializer(PATCH_INIT, Parameter.Type.WEIGHT);
         this.classToken = addParameter(tokenParameter("classToken").optShape(new Shape(1, 1, dim)).build());
         this.positions = addParameter(tokenParameter("positions").build()); // shape known in prepare()

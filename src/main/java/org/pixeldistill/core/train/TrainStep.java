@@ -22,6 +22,7 @@ import org.pixeldistill.core.loop.LossTerms;
 import org.pixeldistill.core.loop.Sgd;
 import org.pixeldistill.core.loop.TrainingFailedException;
 import org.pixeldistill.core.model.FeatureTaps;
+import org.pixeldistill.core.model.Scalars;
 
 /**
  * One optimisation step of a student (or single model): the frozen teacher on the large view
@@ -85,7 +86,7 @@ public final class TrainStep {
             long hits;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 FeatureTaps st = student.forward(xs, true);
-                terms.put("ce", CrossEntropy.loss(st.logits(), labels).mul((float) ceScale));
+                terms.put("ce", Scalars.mul(CrossEntropy.loss(st.logits(), labels), ceScale));
                 DistillContext ctx = new DistillContext(st, teacherTaps, labels, xl, epoch, true);
                 for (Distiller d : distillers) {
                     terms.putAll(d.losses(student.store(), ctx));
