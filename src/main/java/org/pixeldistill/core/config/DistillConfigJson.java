@@ -72,7 +72,9 @@ final class DistillConfigJson {
                 p.nextToken();
                 Optional<DistillerKind<?>> kind = DistillerKinds.named(name);
                 if (TEACHER_CACHE.equals(name)) {
-                    teacherCache = readValue(p, ctxt, String.class, name);
+                    // YAML 1.1 reads a bare off as false: that is what the user wrote
+                    teacherCache = p.currentToken() == JsonToken.VALUE_FALSE ? DistillConfig.CACHE_OFF
+                            : readValue(p, ctxt, String.class, name);
                 } else if (CACHE_VIEWS.equals(name)) {
                     Integer views = readValue(p, ctxt, Integer.class, name);
                     cacheViews = views == null ? DistillConfig.DEFAULT_CACHE_VIEWS : views;
