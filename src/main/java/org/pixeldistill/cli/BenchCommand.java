@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.loop.StepTiming;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.pipeline.StepBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +36,16 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bench %s: %s at %d%s, batch %d, %d warm-up + %d measured steps%n", cfg.name(),
                 cfg.model().backbone(), cfg.model().inputSize(), cfg.isDistillation()
                         ? " distilled with " + cfg.distill().active() : "", cfg.train().batchSize(), warmup, steps);
-        StepTiming r = StepBenchmark.run(cfg, warmup, steps);
+        StepTiming r = StepBenchmark.run(cfg, warmup, steps, new TrainingListener() {
+            @Override
+            public void onMessage(String message) {
+                System.out.println("-- " + message);
+            }
+        });
         System.out.printf(Locale.ROOT, "device=%s threads=%s steps=%d seconds=%.2f%n", r.device(),
                 System.getProperty("ai.djl.pytorch.num_threads", "default"), r.steps(), r.seconds());
-        System.out.printf(Locale.ROOT, "img/s=%.1f data_wait=%.1f%%%n", r.imagesPerSecond(), 100 * r.dataWait());
+        System.out.printf(Locale.ROOT, "img/s=%.1f data_wait=%.1f%% teacher_cache=%s%n", r.imagesPerSecond(),
+                100 * r.dataWait(), r.teacherCache() ? "on" : "off");
         return 0;
     }
 }

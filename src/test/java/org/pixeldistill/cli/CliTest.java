@@ -59,7 +59,7 @@ class CliTest {
                 "1", "--set", "data.train_limit=200");
         assertEquals(0, o.code(), o.err());
         String last = o.out().strip().lines().reduce((a, b) -> b).orElse("");
-        assertTrue(last.matches("img/s=\\d+(\\.\\d+)? data_wait=\\d+(\\.\\d+)?%"), last);
+        assertTrue(last.matches("img/s=\\d+(\\.\\d+)? data_wait=\\d+(\\.\\d+)?% teacher_cache=on"), last);
     }
 
     @Test

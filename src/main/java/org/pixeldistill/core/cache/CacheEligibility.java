@@ -2,21 +2,16 @@ package org.pixeldistill.core.cache;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.pixeldistill.core.distill.DkdDistiller;
-import org.pixeldistill.core.distill.IsrdDistiller;
-import org.pixeldistill.core.distill.KdDistiller;
+import org.pixeldistill.core.distill.Distillers;
 
 /**
  * Whether a student's distillers can run from a teacher cache, and the one line the console
  * shows about it. A cache holds the teacher's logits and the views; KD and DKD read only the
  * logits, ISRD only the large view. AT, SP, ICKD, FitNet and the stage-feature distiller read the
- * teacher's feature maps, which are not recorded: with any of them the teacher runs live.
+ * teacher's feature maps, which are not recorded: with any of them the teacher runs live. Which
+ * is which is declared once, beside each distiller's factory ({@link Distillers.TeacherReads}).
  */
 public final class CacheEligibility {
-    /** Config names of the distillers that need nothing from the teacher but its logits. */
-    public static final Set<String> FROM_LOGITS_AND_VIEWS = Set.of(KdDistiller.NAME, DkdDistiller.NAME, IsrdDistiller.NAME);
-
     /** The decision and why, in words for the console. */
     public record Decision(boolean useCache, String reason) {}
 
@@ -38,7 +33,7 @@ public final class CacheEligibility {
         }
         List<String> live = new ArrayList<>();
         for (String d : distillers) {
-            if (!FROM_LOGITS_AND_VIEWS.contains(d)) {
+            if (Distillers.teacherReads(d) != Distillers.TeacherReads.LOGITS) {
                 live.add(d);
             }
         }

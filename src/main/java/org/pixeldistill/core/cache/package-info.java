@@ -5,8 +5,9 @@
  * <p>Using it, in the order a stage does:
  * <ol>
  *   <li>{@link org.pixeldistill.core.cache.CacheEligibility#decide} with {@code
- *       distill.teacher_cache} and the active distillers' names: on for KD, DKD and ISRD only;
- *       its reason is the console line.
+ *       distill.teacher_cache} and the active distillers' names: on when each reads only the
+ *       teacher's logits ({@code Distillers.TeacherReads}, declared beside its factory: KD, DKD,
+ *       ISRD); its reason is the console line.
  *   <li>{@link org.pixeldistill.core.cache.CacheKey#of} from the teacher's identity ({@link
  *       org.pixeldistill.core.cache.CacheIdentity#teacher}: spec and weights file), the data
  *       ({@link org.pixeldistill.core.cache.CacheIdentity#dataSource}), the student's sampler,
@@ -21,6 +22,10 @@
  *       forward pass, and {@link org.pixeldistill.core.cache.CachedTeacherTaps#probe} for the
  *       distillers' shape probe.
  * </ol>
+ *
+ * <p>Classifier training does this in {@code core.train.StudentCache} (once per run, when the
+ * teacher or TAS assistant is opened, before any seed) and so does {@code bench}; detectors run
+ * their teacher live.
  *
  * <p>Depends on core/data, core/model, core/distill (names), core/run and core/config, never on
  * the training packages, which will depend on it; core/data does not know it exists.

@@ -27,6 +27,9 @@ final class DistillConfigJson {
      */
     static final List<String> WRITTEN_WHEN_OFF = List.of("kd", "at", "sp", "ickd", "dkd", "fitnet", "isrd", "feature");
 
+    static final String TEACHER_CACHE = "teacher_cache";
+    static final String CACHE_VIEWS = "cache_views";
+
     private DistillConfigJson() {}
 
     /** Writes every kind in registry order: its settings when on, null when off and frozen above. */
@@ -41,6 +44,11 @@ final class DistillConfigJson {
                 } else if (WRITTEN_WHEN_OFF.contains(kind.name())) {
                     gen.writeNullField(kind.name());
                 }
+            }
+            if (!value.cacheAtDefaults()) {
+                // written only when set, so every config hash made before these keys stays the same
+                gen.writeStringField(TEACHER_CACHE, value.teacherCache());
+                gen.writeNumberField(CACHE_VIEWS, value.cacheViews());
             }
             gen.writeEndObject();
         }
@@ -57,18 +65,36 @@ final class DistillConfigJson {
                 return (DistillConfig) ctxt.handleUnexpectedToken(DistillConfig.class, p);
             }
             List<DistillerSettings> on = new ArrayList<>();
+            String teacherCache = DistillConfig.CACHE_AUTO;
+            int cacheViews = DistillConfig.DEFAULT_CACHE_VIEWS;
             for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
                 String name = p.currentName();
                 p.nextToken();
                 Optional<DistillerKind<?>> kind = DistillerKinds.named(name);
-                if (kind.isEmpty()) {
+                if (TEACHER_CACHE.equals(name)) {
+                    // YAML 1.1 reads a bare off as false: that is what the user wrote
+                    teacherCache = p.currentToken() == JsonToken.VALUE_FALSE ? DistillConfig.CACHE_OFF
+                            : readValue(p, ctxt, String.class, name);
+                } else if (CACHE_VIEWS.equals(name)) {
+                    Integer views = readValue(p, ctxt, Integer.class, name);
+                    cacheViews = views == null ? DistillConfig.DEFAULT_CACHE_VIEWS : views;
+                } else if (kind.isEmpty()) {
                     ctxt.handleUnknownProperty(p, this, DistillConfig.class, name);
                 } else if (p.currentToken() != JsonToken.VALUE_NULL) {
                     on.removeIf(s -> s.getClass() == kind.get().type()); // a repeated key: the last wins, as in a record
                     on.add(read(p, ctxt, kind.get(), name));
                 }
             }
-            return new DistillConfig(on);
+            return new DistillConfig(on, teacherCache, cacheViews);
+        }
+
+        private static <T> T readValue(JsonParser p, DeserializationContext ctxt, Class<T> type, String name)
+                throws IOException {
+            try {
+                return ctxt.readValue(p, type);
+            } catch (JsonMappingException e) {
+                throw JsonMappingException.wrapWithPath(e, DistillConfig.class, name);
+            }
         }
 
         private static DistillerSettings read(JsonParser p, DeserializationContext ctxt, DistillerKind<?> kind,
@@ -82,7 +108,10 @@ final class DistillConfigJson {
 
         @Override
         public Collection<Object> getKnownPropertyNames() {
-            return new ArrayList<>(DistillerKinds.names());
+            List<Object> known = new ArrayList<>(DistillerKinds.names());
+            known.add(TEACHER_CACHE);
+            known.add(CACHE_VIEWS);
+            return known;
         }
     }
 }

@@ -70,7 +70,7 @@ public final class DetectionBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new StepTiming(images / seconds, wait / 1e9 / seconds, steps, batch, seconds, device.toString());
+            return new StepTiming(images / seconds, wait / 1e9 / seconds, steps, batch, seconds, device.toString(), false);
         }
     }
 }

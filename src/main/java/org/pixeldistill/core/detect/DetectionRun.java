@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.data.Normalization;
+import org.pixeldistill.core.loop.Cancellation;
 import org.pixeldistill.core.loop.RunTask;
 import org.pixeldistill.core.loop.StageTask;
 import org.pixeldistill.core.loop.TeacherConfigs;
@@ -104,7 +105,7 @@ public final class DetectionRun implements RunTask {
     }
 
     @Override
-    public void openTeacher(Trained trained) {
+    public void openTeacher(Trained trained, TrainingListener listener, Cancellation cancel) {
         teacher = openFrozen(trained, device, data.train().channels(), data.train().numClasses());
         distill = DetectorPairing.distill(config, spec, teacher.spec());
     }

@@ -21,8 +21,17 @@ import org.pixeldistill.core.config.SpConfig;
  * this package only adds the loss, one factory per kind in {@link #FACTORIES}.
  */
 public final class Distillers {
-    /** How the loss of one kind is built from its settings. */
-    public record Factory<S extends DistillerSettings>(DistillerKind<S> kind, Function<S, Distiller> build) {
+    /** What a distiller reads from the teacher: decides whether a teacher cache can stand in for it. */
+    public enum TeacherReads {
+        /** Only the teacher's logits (and the large view the teacher saw): a teacher cache holds both. */
+        LOGITS,
+        /** The teacher's feature maps, which a teacher cache does not record: the teacher runs live. */
+        FEATURES
+    }
+
+    /** How the loss of one kind is built from its settings, and what it reads from the teacher. */
+    public record Factory<S extends DistillerSettings>(DistillerKind<S> kind, Function<S, Distiller> build,
+            TeacherReads reads) {
         Distiller create(DistillerSettings settings) {
             return build.apply(kind.type().cast(settings));
         }
@@ -30,14 +39,15 @@ public final class Distillers {
 
     /** One line per distiller. */
     public static final List<Factory<?>> FACTORIES = List.of(
-            new Factory<>(KdConfig.KIND, KdDistiller::new),
-            new Factory<>(AtConfig.KIND, AtDistiller::new),
-            new Factory<>(SpConfig.KIND, SpDistiller::new),
-            new Factory<>(IckdConfig.KIND, IckdDistiller::new),
-            new Factory<>(DkdConfig.KIND, DkdDistiller::new),
-            new Factory<>(FitnetConfig.KIND, FitnetDistiller::new),
-            new Factory<>(IsrdConfig.KIND, IsrdDistiller::new),
-            new Factory<>(FeatureConfig.KIND, StageFeatureDistiller::new));
+            new Factory<>(KdConfig.KIND, KdDistiller::new, TeacherReads.LOGITS),
+            new Factory<>(AtConfig.KIND, AtDistiller::new, TeacherReads.FEATURES),
+            new Factory<>(SpConfig.KIND, SpDistiller::new, TeacherReads.FEATURES),
+            new Factory<>(IckdConfig.KIND, IckdDistiller::new, TeacherReads.FEATURES),
+            new Factory<>(DkdConfig.KIND, DkdDistiller::new, TeacherReads.LOGITS),
+            new Factory<>(FitnetConfig.KIND, FitnetDistiller::new, TeacherReads.FEATURES),
+            // ISRD's target is the large view itself, which a cached batch rebuilds from its crop
+            new Factory<>(IsrdConfig.KIND, IsrdDistiller::new, TeacherReads.LOGITS),
+            new Factory<>(FeatureConfig.KIND, StageFeatureDistiller::new, TeacherReads.FEATURES));
 
     private Distillers() {}
 
@@ -51,6 +61,12 @@ public final class Distillers {
             list.add(factoryOf(settings.getClass()).create(settings));
         }
         return list;
+    }
+
+    /** What the distiller of config name {@code name} reads from the teacher. */
+    public static TeacherReads teacherReads(String name) {
+        return FACTORIES.stream().filter(f -> f.kind().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no distiller is named " + name)).reads();
     }
 
     private static Factory<?> factoryOf(Class<? extends DistillerSettings> type) {

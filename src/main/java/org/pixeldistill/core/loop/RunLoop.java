@@ -54,7 +54,7 @@ public final class RunLoop {
                         sources = new Sources(sources.teacherRun(), trained.folder().dir().toString());
                         initParams = config.tas().initFromAssistant() ? trained.params() : null;
                     }
-                    task.openTeacher(trained);
+                    task.openTeacher(trained, listener, cancel);
                 }
                 List<Integer> seeds = config.train().seeds();
                 for (int i = 0; i < seeds.size(); i++) {

@@ -35,8 +35,12 @@ public interface RunTask extends AutoCloseable {
     /** Once summary.json says running: what the task records about its data before training. */
     default void started(RunFolder folder, TrainingListener listener) {}
 
-    /** Opens the frozen network this run distils from (teacher, or TAS assistant); closed with the task. */
-    void openTeacher(Trained trained);
+    /**
+     * Opens the frozen network this run distils from (teacher, or TAS assistant), closed with the
+     * task, and prepares what its students read from it once for all seeds (a teacher cache),
+     * saying so to {@code listener}.
+     */
+    void openTeacher(Trained trained, TrainingListener listener, Cancellation cancel);
 
     /** The stage of one seed, built only when the loop has something left to train. */
     StageTask stage(Stage stage, int seed);

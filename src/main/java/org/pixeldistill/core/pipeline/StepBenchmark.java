@@ -3,6 +3,7 @@ package org.pixeldistill.core.pipeline;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.detect.DetectionBenchmark;
 import org.pixeldistill.core.loop.StepTiming;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.train.ClassifierBenchmark;
 
 /**
@@ -14,6 +15,15 @@ public final class StepBenchmark {
 
     /** {@code warmup} untimed steps, then {@code steps} timed ones. */
     public static StepTiming run(RunConfig cfg, int warmup, int steps) {
-        return cfg.isDetection() ? DetectionBenchmark.run(cfg, warmup, steps) : ClassifierBenchmark.run(cfg, warmup, steps);
+        return run(cfg, warmup, steps, new TrainingListener() {});
+    }
+
+    /**
+     * The same, saying to {@code messages} what training would say before its steps (whether the
+     * teacher cache is used, its recording and size: recorded or opened before the timing).
+     */
+    public static StepTiming run(RunConfig cfg, int warmup, int steps, TrainingListener messages) {
+        return cfg.isDetection() ? DetectionBenchmark.run(cfg, warmup, steps)
+                : ClassifierBenchmark.run(cfg, warmup, steps, messages);
     }
 }

@@ -153,11 +153,13 @@ public final class SweepPlan {
         }
         RunConfig cfg = switch (method) {
             case "baseline" -> one.withTeacher(null).withDistill(DistillConfig.none());
-            case "kd" -> one.withDistill(DistillConfig.of(kd));
-            case "at" -> one.withDistill(DistillConfig.of(orDefaults(d, AtConfig.KIND)));
-            case "isrd" -> one.withDistill(DistillConfig.of(kd, isrd));
+            // every distilled cell keeps the base's teacher-cache settings: same teacher and views, one cache
+            case "kd" -> one.withDistill(DistillConfig.of(kd).withCache(d.teacherCache(), d.cacheViews()));
+            case "at" -> one.withDistill(DistillConfig.of(orDefaults(d, AtConfig.KIND))
+                    .withCache(d.teacherCache(), d.cacheViews()));
+            case "isrd" -> one.withDistill(DistillConfig.of(kd, isrd).withCache(d.teacherCache(), d.cacheViews()));
             case "tas" -> new RunConfig(one.name(), one.device(), one.data(), model, one.teacher(),
-                    DistillConfig.of(kd, isrd, feature), train, base.hasTas() ? base.tas() : new TasConfig(null, null, null));
+                    DistillConfig.of(kd, isrd, feature).withCache(d.teacherCache(), d.cacheViews()), train, base.hasTas() ? base.tas() : new TasConfig(null, null, null));
             default -> throw new ConfigException("unknown method " + method);
         };
         cfg.validate();

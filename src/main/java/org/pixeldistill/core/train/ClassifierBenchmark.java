@@ -4,6 +4,7 @@ import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.pixeldistill.core.cache.TeacherCache;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.data.Batch;
 import org.pixeldistill.core.data.BatchLoader;
@@ -14,6 +15,7 @@ import org.pixeldistill.core.data.TwoViewSampler;
 import org.pixeldistill.core.loop.Devices;
 import org.pixeldistill.core.loop.GradMode;
 import org.pixeldistill.core.loop.StepTiming;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.loop.TeacherConfigs;
 import org.pixeldistill.core.model.BackboneSpec;
 
@@ -21,12 +23,18 @@ import org.pixeldistill.core.model.BackboneSpec;
  * The step benchmark ({@code bench}) for a classifier config: the training steps as they run in
  * training (data loader, teacher, student, distillers, optimiser); for TAS, the student's stage
  * with its assistant. The teacher keeps its random initial weights: speed does not depend on
- * them, and a benchmark should not train a teacher first.
+ * them, and a benchmark should not train a teacher first. When training would read a teacher
+ * cache, so do the timed steps: the cache of the random teacher is recorded (or opened) first,
+ * outside the timing, in {@link #CACHE_FOLDER}.
  */
 public final class ClassifierBenchmark {
+    /** Where the random teachers' caches are kept between benchmarks: keyed by their weights. */
+    public static final Path CACHE_FOLDER = Path.of(System.getProperty("java.io.tmpdir"), "pixeldistill-bench-teacher-cache");
+
     private ClassifierBenchmark() {}
 
-    public static StepTiming run(RunConfig cfg, int warmup, int steps) {
+    /** @param messages hears the teacher cache's decision, recording and size */
+    public static StepTiming run(RunConfig cfg, int warmup, int steps, TrainingListener messages) {
         GradMode.offOnThisThread();
         Device device = Devices.choose(cfg.device());
         DataSplits data = DataSets.open(cfg.data(), Path.of(""));
@@ -50,7 +58,9 @@ public final class ClassifierBenchmark {
         TwoViewSampler sampler = new TwoViewSampler(cfg.data(), large, spec.inputSize(), norm.mean(), norm.std());
         try (Network student = Network.create(spec, device, 0, true);
                 Network teacher = teacherSpec == null ? null : Network.create(teacherSpec, device, 0, false)) {
-            TrainStep step = new TrainStep(student, teacher, cfg.distill(), cfg.train());
+            TeacherCache cache = teacher == null ? null : StudentCache.openIfEligible(cfg, teacher,
+                    StudentCache.identityOfWeights(teacher), CACHE_FOLDER, data.train(), sampler, messages, () -> false);
+            TrainStep step = new TrainStep(student, teacher, cfg.distill(), cfg.train(), cache != null);
             Map<String, Double> sums = new HashMap<>();
             int done = 0;
             int images = 0;
@@ -59,8 +69,10 @@ public final class ClassifierBenchmark {
             long waitOfFinishedLoaders = 0;
             int epoch = 0;
             while (done < warmup + steps) {
-                try (BatchLoader loader = new BatchLoader(data.train(), sampler, cfg.train().batchSize(), true, 0, epoch++,
-                        cfg.data().workers())) {
+                try (BatchLoader loader = cache != null
+                        ? cache.loader(data.train(), sampler, cfg.train().batchSize(), 0, epoch++, cfg.data().workers())
+                        : new BatchLoader(data.train(), sampler, cfg.train().batchSize(), true, 0, epoch++,
+                                cfg.data().workers())) {
                     while (loader.hasNext() && done < warmup + steps) {
                         if (done == warmup) {
                             start = System.nanoTime();
@@ -77,7 +89,7 @@ public final class ClassifierBenchmark {
                         double seconds = (System.nanoTime() - start) / 1e9;
                         double wait = (waitOfFinishedLoaders + loader.waitNanos() - waitAtStart) / 1e9;
                         return new StepTiming(images / seconds, wait / seconds, steps, cfg.train().batchSize(), seconds,
-                                device.toString());
+                                device.toString(), cache != null);
                     }
                     waitOfFinishedLoaders += loader.waitNanos();
                 }

@@ -5,11 +5,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.pixeldistill.core.cache.CacheIdentity;
+import org.pixeldistill.core.cache.TeacherCache;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.data.DataSets;
 import org.pixeldistill.core.data.DataSplits;
 import org.pixeldistill.core.data.Normalization;
+import org.pixeldistill.core.data.TwoViewSampler;
+import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.loop.RunTask;
 import org.pixeldistill.core.loop.StageTask;
 import org.pixeldistill.core.loop.Trained;
@@ -36,6 +41,7 @@ public final class ClassifierRun implements RunTask {
     private final List<String> weightNotes;
     private Network teacher;
     private TrainingListener listener = new TrainingListener() {};
+    private TeacherCache cache;
 
     private ClassifierRun(RunConfig config, Device device, DataSplits data, BackboneSpec spec, Normalization norm,
             List<String> weightNotes) {
@@ -144,13 +150,17 @@ public final class ClassifierRun implements RunTask {
     }
 
     @Override
-    public void openTeacher(Trained trained) {
+    public void openTeacher(Trained trained, TrainingListener listener, Cancellation cancel) {
         teacher = openFrozen(trained, device, data, listener::onMessage);
+        TwoViewSampler sampler = ClassifierStage.sampler(config, spec, teacher, norm);
+        cache = StudentCache.openIfEligible(config, teacher, CacheIdentity.teacher(teacher.spec(), trained.params()),
+                TeacherCache.folderBeside(trained.folder().dir()), data.train(), sampler, listener,
+                cancel::isCancelled);
     }
 
     @Override
     public StageTask stage(Stage stage, int seed) {
-        return new ClassifierStage(config, seed, spec, device, data, norm, teacher, skipped);
+        return new ClassifierStage(config, seed, spec, device, data, norm, teacher, cache, skipped);
     }
 
     @Override

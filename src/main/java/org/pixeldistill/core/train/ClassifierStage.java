@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pixeldistill.core.cache.TeacherCache;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.config.TrainConfig;
 import org.pixeldistill.core.data.Batch;
@@ -23,13 +24,15 @@ import org.pixeldistill.core.run.Stage;
 
 /**
  * A classifier's stage for the shared loop: one network trained on its own, or a student from a
- * frozen teacher that sees the large view of the same crop; scored by test top-1.
+ * frozen teacher that sees the large view of the same crop, or reads what that teacher recorded
+ * for it in a teacher cache; scored by test top-1.
  */
 final class ClassifierStage implements StageTask {
     private final RunConfig config;
     private final int seed;
     private final DataSplits data;
     private final Network teacher;
+    private final TeacherCache cache;
     private final AtomicInteger skippedImages;
     private final Network student;
     private final TwoViewSampler sampler;
@@ -37,14 +40,16 @@ final class ClassifierStage implements StageTask {
 
     /**
      * @param teacher the frozen network distilled from (teacher or TAS assistant), or null
+     * @param cache the teacher's recorded outputs to train from instead of running it, or null
      * @param skippedImages counts images that did not decode (skipped, reported in the summary)
      */
     ClassifierStage(RunConfig config, int seed, BackboneSpec spec, Device device, DataSplits data, Normalization norm,
-            Network teacher, AtomicInteger skippedImages) {
+            Network teacher, TeacherCache cache, AtomicInteger skippedImages) {
         this.config = config;
         this.seed = seed;
         this.data = data;
         this.teacher = teacher;
+        this.cache = cache;
         this.skippedImages = skippedImages;
         this.student = Network.create(spec, device, seed, true);
         try {
@@ -54,13 +59,18 @@ final class ClassifierStage implements StageTask {
                 PretrainedWeights.load(student.block(), spec, Path.of(config.model().weights()), "model.weights",
                         line -> {});
             }
-            int large = teacher == null ? spec.inputSize() : teacher.spec().inputSize();
-            this.sampler = new TwoViewSampler(config.data(), large, spec.inputSize(), norm.mean(), norm.std());
-            this.step = new TrainStep(student, teacher, config.distill(), config.train());
+            this.sampler = sampler(config, spec, teacher, norm);
+            this.step = new TrainStep(student, teacher, config.distill(), config.train(), cache != null);
         } catch (RuntimeException e) {
             student.close();
             throw e;
         }
+    }
+
+    /** The views a student at {@code spec} trains on: the large one at the teacher's input size. */
+    static TwoViewSampler sampler(RunConfig config, BackboneSpec spec, Network teacher, Normalization norm) {
+        int large = teacher == null ? spec.inputSize() : teacher.spec().inputSize();
+        return new TwoViewSampler(config.data(), large, spec.inputSize(), norm.mean(), norm.std());
     }
 
     @Override
@@ -99,8 +109,9 @@ final class ClassifierStage implements StageTask {
     @Override
     public EpochSteps epoch(int epoch) {
         TrainConfig tc = config.train();
-        BatchLoader loader = new BatchLoader(data.train(), sampler, tc.batchSize(), true, seed, epoch,
-                config.data().workers());
+        BatchLoader loader = cache != null
+                ? cache.loader(data.train(), sampler, tc.batchSize(), seed, epoch, config.data().workers())
+                : new BatchLoader(data.train(), sampler, tc.batchSize(), true, seed, epoch, config.data().workers());
         return new EpochSteps() {
             private long hits;
             private int seen;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pixeldistill.core.cache.CachedTeacherTaps;
 import org.pixeldistill.core.config.DistillConfig;
 import org.pixeldistill.core.config.TrainConfig;
 import org.pixeldistill.core.data.Batch;
@@ -28,7 +29,8 @@ import org.pixeldistill.core.model.Scalars;
  * One optimisation step of a student (or single model): the frozen teacher on the large view
  * outside the gradient tape, the student on the small view inside it, cross-entropy plus every
  * distiller's terms, backward, SGD. Shared by training and the {@code bench} command so that what
- * is benchmarked is exactly what trains.
+ * is benchmarked is exactly what trains. With a teacher cache the teacher does not run: its
+ * recorded logits come with the batch ({@link CachedTeacherTaps}).
  */
 public final class TrainStep {
     private final Network student;
@@ -37,11 +39,22 @@ public final class TrainStep {
     private final List<Block> blocks = new ArrayList<>();
     private final Sgd sgd;
     private final double ceScale;
+    private final boolean cachedTeacher;
 
     /** @param teacher the frozen teacher, or null for a single model */
     public TrainStep(Network student, Network teacher, DistillConfig distill, TrainConfig train) {
+        this(student, teacher, distill, train, false);
+    }
+
+    /**
+     * @param teacher the frozen teacher (its spec at least), or null for a single model
+     * @param cachedTeacher true when every batch carries the teacher's recorded logits (a teacher
+     *     cache's loader): the teacher's forward pass is then never run
+     */
+    public TrainStep(Network student, Network teacher, DistillConfig distill, TrainConfig train, boolean cachedTeacher) {
         this.student = student;
         this.teacher = teacher;
+        this.cachedTeacher = cachedTeacher && teacher != null;
         this.distillers = teacher == null ? List.of() : Distillers.create(distill);
         prepareDistillers();
         blocks.add(student.block());
@@ -80,7 +93,7 @@ public final class TrainStep {
             NDArray xl = null;
             if (teacher != null) {
                 xl = step.create(b.large(), new Shape(b.count(), b.channels(), b.largeSize(), b.largeSize()));
-                teacherTaps = teacher.forward(xl, false);
+                teacherTaps = cachedTeacher ? CachedTeacherTaps.of(step, b) : teacher.forward(xl, false);
             }
             Map<String, NDArray> terms = new LinkedHashMap<>();
             long hits;
@@ -111,7 +124,8 @@ public final class TrainStep {
             NDArray xs = probe.zeros(new Shape(2, c, small, small));
             NDArray xl = probe.zeros(new Shape(2, c, large, large));
             FeatureTaps st = student.forward(xs, false);
-            FeatureTaps tt = teacher.forward(xl, false);
+            FeatureTaps tt = cachedTeacher ? CachedTeacherTaps.probe(probe, 2, teacher.spec().classes())
+                    : teacher.forward(xl, false);
             DistillContext ctx = new DistillContext(st, tt, probe.zeros(new Shape(2)), xl, 0, false);
             for (Distiller d : distillers) {
                 d.prepare(student.manager(), ctx);

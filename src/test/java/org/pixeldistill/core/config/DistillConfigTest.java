@@ -50,7 +50,7 @@ class DistillConfigTest {
     @Test
     void unknownKeysAndBadValuesNameTheirKey() {
         ConfigException unknown = assertThrows(ConfigException.class, () -> parse("  kdd: {}\n"));
-        assertTrue(unknown.getMessage().contains("'distill.kdd' (known here: at, dkd, feature, fitnet, ickd, isrd, kd, sp)"),
+        assertTrue(unknown.getMessage().contains("'distill.kdd' (known here: at, cache_views, dkd, feature, fitnet, ickd, isrd, kd, sp, teacher_cache)"),
                 unknown.getMessage());
         ConfigException inner = assertThrows(ConfigException.class, () -> parse("  kd: {alpa: 1}\n"));
         assertTrue(inner.getMessage().contains("'distill.kd.alpa' (known here: alpha, temperature)"), inner.getMessage());
@@ -88,5 +88,30 @@ class DistillConfigTest {
     @Test
     void describeListsTheSettingsByTheirKeys() {
         assertEquals("alpha 1.0, beta 8.0, temperature 4.0, warmup 20", DkdConfig.KIND.describe(DkdConfig.KIND.defaults()));
+    }
+
+    @Test
+    void teacherCacheKeysReadWithDefaultsAndBadValuesNameTheirKey() {
+        DistillConfig plain = parse("  kd: {}\n").distill();
+        assertEquals("auto", plain.teacherCache());
+        assertEquals(DistillConfig.DEFAULT_CACHE_VIEWS, plain.cacheViews());
+        DistillConfig set = parse("  kd: {}\n  teacher_cache: off\n  cache_views: 8\n").distill();
+        assertEquals("off", set.teacherCache());
+        assertEquals(8, set.cacheViews());
+        assertEquals(set, ConfigLoader.parse(ConfigLoader.toYaml(parse("  kd: {}\n  teacher_cache: off\n  cache_views: 8\n")),
+                "round trip").distill());
+        ConfigException mode = assertThrows(ConfigException.class, () -> parse("  kd: {}\n  teacher_cache: always\n"));
+        assertEquals("distill.teacher_cache must be one of [auto, off], got 'always'", mode.getMessage());
+        ConfigException views = assertThrows(ConfigException.class, () -> parse("  kd: {}\n  cache_views: 0\n"));
+        assertEquals("distill.cache_views must be >= 1, got 0", views.getMessage());
+        ConfigException type = assertThrows(ConfigException.class, () -> parse("  kd: {}\n  cache_views: many\n"));
+        assertTrue(type.getMessage().contains("'distill.cache_views' has the wrong type"), type.getMessage());
+    }
+
+    @Test
+    void theCacheKeysAtTheirDefaultsLeaveTheHashAsItWas() {
+        RunConfig kdIsrd = parse("  kd: {alpha: 0.5}\n  isrd: {eta: 10}\n  teacher_cache: auto\n");
+        assertEquals("a70b2db2", ConfigHash.of(kdIsrd).substring(0, 8));
+        assertTrue(!ConfigLoader.toYaml(kdIsrd).contains("teacher_cache"));
     }
 }

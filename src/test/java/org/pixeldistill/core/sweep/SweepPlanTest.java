@@ -67,6 +67,18 @@ class SweepPlanTest {
     }
 
     @Test
+    void distilledCellsKeepTheBasesTeacherCacheSettings() throws Exception {
+        RunConfig base = base(dir, 28);
+        base = base.withDistill(base.distill().withCache("off", 2));
+        List<SweepCell> cells = SweepPlan.plan(base, new SweepPlan.Options(List.of(2), List.of("resnet18"),
+                List.of("kd", "at", "isrd", "tas"), 1, "none", 0));
+        for (SweepCell cell : cells) {
+            assertEquals("off", cell.config().distill().teacherCache(), cell.id());
+            assertEquals(2, cell.config().distill().cacheViews(), cell.id());
+        }
+    }
+
+    @Test
     void etaFollowsThePapersRuleAtEveryRatioUnlessGiven() throws Exception {
         List<SweepCell> cells = SweepPlan.plan(base(dir, 24), new SweepPlan.Options(List.of(2, 3, 4),
                 List.of("resnet18"), List.of("isrd"), 1, "none", 0));

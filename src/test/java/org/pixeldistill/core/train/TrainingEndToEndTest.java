@@ -124,7 +124,9 @@ class TrainingEndToEndTest {
                 + TinyRuns.train(1));
         Path vit = TinyRuns.write(dir, "vit.yaml", "name: vit\nteacher:\n  config: teacher.yaml\n"
                 + TinyRuns.data(600, 200) + "model:\n  backbone: vit_tiny\n  input_size: 7\n  width: 0.25\n"
-                + "distill:\n  kd: {}\n  isrd: {eta: 10}\n"
+                // the live teacher: this test is about a CNN teaching a ViT, and with the cache's 4
+                // recorded views this tiny run ends at 14 % (live: above 15 %), too close to chance
+                + "distill:\n  kd: {}\n  isrd: {eta: 10}\n  teacher_cache: off\n"
                 + TinyRuns.train(5).replace("lr: 0.05", "lr: 0.02\n  clip_grad_norm: 1.0"));
         RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation())
                 .train(TinyRuns.load(vit));
