@@ -124,6 +124,11 @@ public final class ClassifierRun implements RunTask {
         }
     }
 
+    /** The file a frozen teacher's values come from: its best checkpoint, or the weights file it is used as. */
+    private static Path weightsOf(Trained trained) {
+        return trained.params() != null ? trained.params() : Path.of(trained.config().model().weights());
+    }
+
     @Override
     public Score score() {
         return Score.TOP1;
@@ -153,7 +158,7 @@ public final class ClassifierRun implements RunTask {
     public void openTeacher(Trained trained, TrainingListener listener, Cancellation cancel) {
         teacher = openFrozen(trained, device, data, listener::onMessage);
         TwoViewSampler sampler = ClassifierStage.sampler(config, spec, teacher, norm);
-        cache = StudentCache.openIfEligible(config, teacher, CacheIdentity.teacher(teacher.spec(), trained.params()),
+        cache = StudentCache.openIfEligible(config, teacher, CacheIdentity.teacher(teacher.spec(), weightsOf(trained)),
                 TeacherCache.folderBeside(trained.folder().dir()), data.train(), sampler, listener,
                 cancel::isCancelled);
     }
