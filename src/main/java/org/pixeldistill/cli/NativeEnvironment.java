@@ -10,14 +10,15 @@ import java.util.Map;
  * <ul>
  *   <li>{@code OMP_WAIT_POLICY=PASSIVE}: OpenMP's default busy-wait made convolutions 10x slower on
  *       a shared 2-core CPU.
- *   <li>{@code DNNL_MAX_CPU_ISA=AVX2}, {@code ATEN_CPU_CAPABILITY=avx2},
- *       {@code MKL_ENABLE_INSTRUCTIONS=AVX2}: on an AMD EPYC with AVX-512 (seen 2026-12) libtorch
- *       2.3.1 gave NaN losses in the first batches of ordinary training, at random. With oneDNN
- *       alone capped at AVX2 some tests still did (1-3 of 12 per run); with all three capped none
- *       did in repeated runs. Correct results first; the cost in speed is in the closing note.
+ *   <li>{@code OPT_OUT_TRACKING=true}: DJL's usage report, which would otherwise try the network.
  * </ul>
  *
- * A value the user set is kept: these are defaults, not overrides.
+ * <p>No kernel caps: the random NaN losses once blamed on libtorch's AVX-512 kernels came from
+ * oneDNN reading unfilled channel blocks in convolution backward ({@code core.model.PaddedConv2d})
+ * and from DJL's scalar arithmetic on the tape ({@code core.model.Scalars}); capping at AVX2 only
+ * made them rarer and halved the speed of large convolutions.
+ *
+ * <p>A value the user set is kept: these are defaults, not overrides.
  */
 final class NativeEnvironment {
     private NativeEnvironment() {}
@@ -26,9 +27,6 @@ final class NativeEnvironment {
     static Map<String, String> required() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OMP_WAIT_POLICY", "PASSIVE");
-        env.put("DNNL_MAX_CPU_ISA", "AVX2");
-        env.put("ATEN_CPU_CAPABILITY", "avx2");
-        env.put("MKL_ENABLE_INSTRUCTIONS", "AVX2");
         env.put("OPT_OUT_TRACKING", "true");
         return env;
     }
