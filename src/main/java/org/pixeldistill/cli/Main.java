@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionInfo.class,
         description = "Pixel distillation: train, distil, evaluate and benchmark networks at reduced input sizes.",
         subcommands = {TrainCommand.class, EvalCommand.class, InfoCommand.class, BenchCommand.class, CostCommand.class,
-                SweepCommand.class, SliceCommand.class, ReportCommand.class})
+                SweepCommand.class, SliceCommand.class, ReportCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
     /** Set in the environment of the child JVM so that it does not start another one. */
     static final String RELAUNCHED = "PDW_RELAUNCHED";

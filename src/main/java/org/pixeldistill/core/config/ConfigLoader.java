@@ -35,7 +35,7 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     /** Keys that hold file paths: made absolute when a config is loaded. */
-    static final List<String> PATH_KEYS = List.of("data.path", "teacher.config", "teacher.run");
+    static final List<String> PATH_KEYS = List.of("data.path", "teacher.config", "teacher.run", "model.weights");
 
     /**
      * Loads, overrides, binds and validates. Relative paths written in the file are resolved

@@ -1,5 +1,6 @@
 package org.pixeldistill.core.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -11,10 +12,24 @@ import java.util.List;
  * @param width channel width multiplier (1 = published widths)
  * @param stem auto | imagenet | half | small (CNNs only)
  * @param patchSize ViT patch size, 0 = fit the input
+ * @param weights pretrained weights to start from: a .safetensors or .npz file under torchvision's or
+ *     timm's names (see PretrainedWeights); null = random initialisation
  */
-public record ModelConfig(String backbone, Integer inputSize, Double width, String stem, Integer patchSize) {
+public record ModelConfig(String backbone, Integer inputSize, Double width, String stem, Integer patchSize,
+        // left out when absent, so configs without weights (and their hashes) read as before
+        @JsonInclude(JsonInclude.Include.NON_NULL) String weights) {
+
+    /** A network initialised at random. */
+    public ModelConfig(String backbone, Integer inputSize, Double width, String stem, Integer patchSize) {
+        this(backbone, inputSize, width, stem, patchSize, null);
+    }
+
     public ModelConfig withInputSize(int size) {
-        return new ModelConfig(backbone, size, width, stem, patchSize);
+        return new ModelConfig(backbone, size, width, stem, patchSize, weights);
+    }
+
+    public ModelConfig withWeights(String file) {
+        return new ModelConfig(backbone, inputSize, width, stem, patchSize, file);
     }
 
     public static final List<String> STEMS = List.of("auto", "imagenet", "half", "small");
@@ -25,6 +40,7 @@ public record ModelConfig(String backbone, Integer inputSize, Double width, Stri
         width = width == null ? 1.0 : width;
         stem = stem == null ? "auto" : stem;
         patchSize = patchSize == null ? 0 : patchSize;
+        weights = weights == null || weights.isBlank() ? null : weights.strip();
     }
 
     public void validate(String prefix) {

@@ -116,7 +116,14 @@ public record RunConfig(
         }
         model.validate("model");
         distill.validate("distill");
-        train.validate();
+        if (model.weights() != null && detect != null) {
+            throw new ConfigException("model.weights: pretrained weights load into classifiers only, not detectors");
+        }
+        if (train.epochs() == 0 && model.weights() != null) {
+            train.withEpochs(1).validate(); // 0 epochs: pretrained weights used as they are (a teacher)
+        } else {
+            train.validate();
+        }
         if (tas != null) {
             if (teacher == null) {
                 throw new ConfigException("tas needs a teacher (set teacher.config or teacher.run)");

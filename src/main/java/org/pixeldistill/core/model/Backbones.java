@@ -73,6 +73,11 @@ public final class Backbones {
         } + " (1000 classes)";
     }
 
+    /** The stem a CNN spec builds ("auto" resolved by input size: small, half or imagenet); "none" for a ViT. */
+    public static String resolvedStem(BackboneSpec spec) {
+        return spec.isVit() ? "none" : Stem.of(spec).label;
+    }
+
     /**
      * Whether {@code block} is this project's multi-head self-attention, whose two token-by-token
      * products (QK^T and weights x V) hold no parameters: a cost counter must add them itself.

@@ -17,6 +17,8 @@ import org.pixeldistill.core.loop.Trained;
 import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.run.Score;
 import org.pixeldistill.core.run.Stage;
 
 /**
@@ -75,6 +77,15 @@ final class TeacherResolver implements Teachers {
     private Trained cached(RunConfig cfg, String kind, Stage stage, RunFolder asking) {
         Path dir = runsRoot.resolve(kind).resolve(cfg.name() + "-" + ConfigHash.of(cfg).substring(0, 12));
         RunFolder folder = RunFolder.at(dir);
+        if (usedAsLoaded(cfg)) {
+            // config and summary only, so the folder reads as a finished run (with no score) wherever runs are listed
+            String note = "used as loaded from " + cfg.model().weights() + " (train.epochs 0)";
+            folder.writeConfig(cfg);
+            folder.writeSummary(new RunSummary(cfg.name(), "finished", note, List.of(stage), Score.TOP1, null, null,
+                    null, null, List.of(), null));
+            listener.onMessage(stage + " " + note);
+            return new Trained(folder, cfg, null);
+        }
         boolean finished = folder.readSummary().map(s -> "finished".equals(s.status())).orElse(false);
         if (finished) {
             listener.onMessage(stage + " reused from " + dir);
@@ -92,7 +103,16 @@ final class TeacherResolver implements Teachers {
         return new Trained(folder, cfg, bestParams(folder, cfg));
     }
 
+    /** A pretrained network with no epochs to train: its weights file stands in for best.params. */
+    private static boolean usedAsLoaded(RunConfig cfg) {
+        return cfg.train().epochs() == 0 && cfg.model().weights() != null;
+    }
+
+    /** The checkpoint to distil from; null for a network {@link #usedAsLoaded}. */
     private static Path bestParams(RunFolder folder, RunConfig cfg) {
+        if (usedAsLoaded(cfg)) {
+            return null;
+        }
         int seed = cfg.train().seeds().get(0);
         for (Stage stage : List.of(Stage.TEACHER, Stage.ASSISTANT, Stage.MODEL, Stage.STUDENT)) {
             Path candidate = folder.checkpointDir(stage, seed).resolve("best.params");

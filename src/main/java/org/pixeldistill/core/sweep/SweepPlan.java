@@ -135,9 +135,11 @@ public final class SweepPlan {
 
     private static RunConfig cellConfig(RunConfig base, String id, String student, int size, int r, String method,
             Options o) {
-        // the base's patch size carries over (0 = fit each input): a fixed patch can be too large
+        // the base's patch size carries over (0 = fit each input): a fixed patch can be too large.
+        // Its pretrained weights carry over to cells of the same backbone only: another one would not fit them
+        String weights = student.equals(base.model().backbone()) ? base.model().weights() : null;
         ModelConfig model = new ModelConfig(student, size, base.model().width(), base.model().stem(),
-                base.model().patchSize());
+                base.model().patchSize(), weights);
         TrainConfig train = base.train().withSeeds(IntStream.range(0, o.seeds()).boxed().toList());
         DistillConfig d = base.distill();
         KdConfig kd = orDefaults(d, KdConfig.KIND);

@@ -17,6 +17,7 @@ import org.pixeldistill.core.loop.Cancellation;
 import org.pixeldistill.core.loop.StageTask;
 import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.model.PretrainedWeights;
 import org.pixeldistill.core.run.Score;
 import org.pixeldistill.core.run.Stage;
 
@@ -47,6 +48,12 @@ final class ClassifierStage implements StageTask {
         this.skippedImages = skippedImages;
         this.student = Network.create(spec, device, seed, true);
         try {
+            if (config.model().weights() != null) {
+                // before the first step; a resumed run's checkpoint replaces these values afterwards.
+                // ClassifierRun.open already checked the file and reported what was adapted
+                PretrainedWeights.load(student.block(), spec, Path.of(config.model().weights()), "model.weights",
+                        line -> {});
+            }
             int large = teacher == null ? spec.inputSize() : teacher.spec().inputSize();
             this.sampler = new TwoViewSampler(config.data(), large, spec.inputSize(), norm.mean(), norm.std());
             this.step = new TrainStep(student, teacher, config.distill(), config.train());

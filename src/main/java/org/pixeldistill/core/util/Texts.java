@@ -21,12 +21,24 @@ public final class Texts {
         return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 
-    /** A throwable's message as one line (its first), never a stack trace; the class name if it has none. */
+    /**
+     * A throwable's message as one line, never a stack trace: the first line of its message (the
+     * class name if it has none), then its cause's first line when that adds something (a wrapped
+     * "No space left on device" must not vanish), cut at 200 characters.
+     */
     public static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
+        String text = firstLine(e.getMessage());
+        if (text.isEmpty()) {
+            text = e.getClass().getSimpleName();
         }
-        return m.split("\\R", 2)[0].trim();
+        String cause = e.getCause() == null ? "" : firstLine(e.getCause().getMessage());
+        if (!cause.isEmpty() && !text.contains(cause)) {
+            text += ": " + cause;
+        }
+        return text.length() > 200 ? text.substring(0, 197) + "..." : text;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.strip().split("\\R", 2)[0].replaceAll("\\s+", " ").trim();
     }
 }

@@ -3,6 +3,7 @@ package org.pixeldistill.ui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
@@ -36,6 +37,29 @@ public final class LatestRequest {
             busy.set(false);
             onFailure.accept(failure);
         }, () -> mine == generation.get());
+    }
+
+    /**
+     * As {@link #submit}, for work that shows partial results on the way (rows first, their costs
+     * one by one): what the job posts through its {@link Updates} reaches the UI thread only while
+     * the request is still the latest, so a later refresh is never overwritten by an earlier one.
+     */
+    public <T> void submitWithUpdates(Function<Updates, T> job, Consumer<? super T> onResult,
+            Consumer<Throwable> onFailure) {
+        long mine = generation.get() + 1;
+        Updates updates = change -> work.ui().run(() -> {
+            if (mine == generation.get()) {
+                change.run();
+            }
+        });
+        submit(() -> job.apply(updates), onResult, onFailure);
+    }
+
+    /** Partial results of a request, posted from its background thread. */
+    @FunctionalInterface
+    public interface Updates {
+        /** Runs {@code change} on the UI thread, unless a later request has come meanwhile. */
+        void post(Runnable change);
     }
 
     /** Makes every request so far stale (the choice it was for is gone). */

@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.util.Texts;
 import org.pixeldistill.ui.common.BackgroundWork;
 import org.pixeldistill.ui.common.LatestRequest;
 import org.pixeldistill.ui.common.TaskRunner;
@@ -161,7 +162,7 @@ public final class ParetoViewModel {
     public void refresh() {
         ui.run(() -> {
             status.set("Loading runs ...");
-            loading.submit(catalog::load, this::setEntries, e -> status.set("Cannot load runs: " + RunEntries.oneLine(e)));
+            loading.submit(catalog::load, this::setEntries, e -> status.set("Cannot load runs: " + Texts.oneLine(e)));
         });
     }
 
@@ -248,7 +249,7 @@ public final class ParetoViewModel {
             measuring.submit(() -> catalog.costs().of(spec, costKey, test), report -> {
                 whatIfCost = report;
                 updateWhatIf();
-            }, e -> whatIfLabel.set("cannot measure the what-if cost: " + RunEntries.oneLine(e)));
+            }, e -> whatIfLabel.set("cannot measure the what-if cost: " + Texts.oneLine(e)));
         });
     }
 
@@ -286,7 +287,7 @@ public final class ParetoViewModel {
             status.set("Chart saved to " + file);
             return true;
         } catch (RuntimeException e) {
-            status.set("Cannot save the chart: " + RunEntries.oneLine(e));
+            status.set("Cannot save the chart: " + Texts.oneLine(e));
             return false;
         }
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.pixeldistill.core.cost.CostModel;
+import org.pixeldistill.core.util.Texts;
 
 /**
  * Every run folder under a runs folder (ordinary runs, cached teachers and assistants, sweep cells:
@@ -99,7 +100,7 @@ public final class RunCatalog {
         try {
             return entry.withCost(costs.of(entry.config()), "");
         } catch (RuntimeException e) {
-            return entry.withCost(null, RunEntries.oneLine(e));
+            return entry.withCost(null, Texts.oneLine(e));
         }
     }
 

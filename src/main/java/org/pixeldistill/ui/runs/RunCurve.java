@@ -12,6 +12,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.table.TableSliceGroup;
+import org.pixeldistill.core.util.Texts;
 
 /**
  * A run's learning curves for the Compare chart: test top-1 (percent) and total training loss per
@@ -41,7 +42,7 @@ public record RunCurve(String name, String stage, List<Point> top1, List<Point> 
         try {
             rows = new MetricsCsv(file).rows();
         } catch (RuntimeException e) {
-            return new RunCurve(name, "", List.of(), List.of(), RunEntries.oneLine(e));
+            return new RunCurve(name, "", List.of(), List.of(), Texts.oneLine(e));
         }
         if (rows.isEmpty()) {
             return new RunCurve(name, "", List.of(), List.of(), "no epoch finished yet");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.pixeldistill.core.util.Texts;
 
 /**
  * Deletes run folders, but only run folders strictly inside the runs folder: a wrong path from a
@@ -36,7 +37,7 @@ public final class RunDeletion {
                     deleteTree(folder);
                     deleted++;
                 } catch (UncheckedIOException e) {
-                    refused.add(folder + ": " + RunEntries.oneLine(e));
+                    refused.add(folder + ": " + Texts.oneLine(e));
                 }
             }
         }

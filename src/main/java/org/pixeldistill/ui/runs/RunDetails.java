@@ -3,6 +3,7 @@ package org.pixeldistill.ui.runs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.pixeldistill.core.util.Texts;
 
 /** The text the Open action shows: a run's config.yaml and summary.json as written on disk. */
 public final class RunDetails {
@@ -21,7 +22,7 @@ public final class RunDetails {
             String text = Files.readString(file);
             return text.endsWith("\n") ? text : text + "\n";
         } catch (IOException | RuntimeException e) {
-            return "(cannot read: " + RunEntries.oneLine(e) + ")\n";
+            return "(cannot read: " + Texts.oneLine(e) + ")\n";
         }
     }
 }

@@ -7,6 +7,7 @@ import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
 import org.pixeldistill.core.run.Stage;
+import org.pixeldistill.core.util.Texts;
 
 /** Reads one run folder into a {@link RunEntry}, and names its kind and method. */
 public final class RunEntries {
@@ -22,7 +23,7 @@ public final class RunEntries {
         try {
             config = RunFolder.open(dir).readConfig();
         } catch (RuntimeException e) {
-            return RunEntry.unreadable(dir, kind, "config.yaml: " + oneLine(e));
+            return RunEntry.unreadable(dir, kind, "config.yaml: " + Texts.oneLine(e));
         }
         String status;
         RunSummary s = null;
@@ -38,7 +39,7 @@ public final class RunEntries {
                 status = "unreadable: no summary.json";
             }
         } catch (RuntimeException e) {
-            status = "unreadable: summary.json: " + oneLine(e);
+            status = "unreadable: summary.json: " + Texts.oneLine(e);
         }
         return new RunEntry(dir, dir.getFileName().toString(), kind, status, methodOf(config, kind),
                 config.model().backbone(), config.model().width(), config.model().inputSize(),
@@ -81,17 +82,6 @@ public final class RunEntries {
             return "baseline";
         }
         return active.contains("isrd") ? "isrd" : String.join("+", active);
-    }
-
-    /** An exception as one short line (a stack trace never reaches the user). */
-    public static String oneLine(Throwable e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && !text.contains(cause.getMessage())) {
-            text += ": " + cause.getMessage();
-        }
-        text = text.replaceAll("\\s+", " ").trim();
-        return text.length() > 200 ? text.substring(0, 197) + "..." : text;
     }
 
     private static double value(Double v) {

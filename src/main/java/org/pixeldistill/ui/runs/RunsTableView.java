@@ -32,7 +32,8 @@ import org.pixeldistill.ui.common.SaveDialog;
 /**
  * The runs table: every run folder with its accuracy and costs, sortable and multi-select, with
  * Refresh, Open (config and summary in the side pane; a double-click does the same), Compare
- * (test top-1 and loss curves of the selected runs), Delete (after a confirmation) and Export CSV.
+ * (test top-1 and loss curves of the selected runs), Delete (after a confirmation), Export CSV and
+ * Export student (the selected run's trained network alone, as safetensors).
  */
 public final class RunsTableView {
     private final RunsTableViewModel vm;
@@ -45,6 +46,8 @@ public final class RunsTableView {
     private Predicate<String> confirm = RunsTableView::askInDialog;
     /** Asks where to save the CSV; null when the user cancels. */
     private Function<Path, Path> exportTarget = this::chooseCsvFile;
+    /** Asks where to save a run's student; null when the user cancels. */
+    private Function<RunEntry, Path> studentTarget = this::chooseWeightsFile;
 
     public RunsTableView(RunsTableViewModel vm) {
         this.vm = vm;
@@ -106,6 +109,11 @@ public final class RunsTableView {
         this.exportTarget = choose;
     }
 
+    /** Replaces the file chooser of Export student (tests); gets the selected run, returns the file or null. */
+    void setStudentTarget(Function<RunEntry, Path> choose) {
+        this.studentTarget = choose;
+    }
+
     private ToolBar toolbar() {
         Button refresh = button("Refresh", "runsRefresh", "Read the runs folder again (new, finished or deleted runs)");
         refresh.setOnAction(e -> vm.refresh());
@@ -126,6 +134,15 @@ public final class RunsTableView {
             Path file = exportTarget.apply(vm.exportDirectory());
             if (file != null) vm.exportCsv(file, List.copyOf(table.getItems()));
         });
+        Button student = button("Export student", "runsExportStudent",
+                "Save the selected run's trained network alone (best checkpoint) as safetensors under torchvision/timm"
+                        + " names, with a JSON description beside it");
+        student.setOnAction(e -> {
+            RunEntry first = table.getSelectionModel().getSelectedItem();
+            Path file = first == null ? null : studentTarget.apply(first);
+            if (file != null) vm.exportStudent(first, file);
+        });
+        student.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         compare.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -136,7 +153,7 @@ public final class RunsTableView {
         Label status = new Label();
         status.setId("runsStatus");
         status.textProperty().bind(vm.statusProperty());
-        return new ToolBar(refresh, open, compare, delete, export, busy, status);
+        return new ToolBar(refresh, open, compare, delete, export, student, busy, status);
     }
 
     private List<RunEntry> selected() {
@@ -198,6 +215,11 @@ public final class RunsTableView {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
         alert.setHeaderText("Delete runs");
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    private Path chooseWeightsFile(RunEntry entry) {
+        return SaveDialog.ask(root, "Export the trained network of " + entry.name(), entry.name() + ".safetensors",
+                vm.exportDirectory(), "safetensors", "*.safetensors");
     }
 
     private Path chooseCsvFile(Path startIn) {

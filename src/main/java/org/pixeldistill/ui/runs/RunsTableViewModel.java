@@ -3,17 +3,19 @@ package org.pixeldistill.ui.runs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.prefs.Preferences;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pixeldistill.core.util.Texts;
+import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.train.StudentExport;
 import org.pixeldistill.ui.common.BackgroundWork;
+import org.pixeldistill.ui.common.LatestRequest;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 
@@ -29,24 +31,22 @@ public final class RunsTableViewModel {
     static final String EXPORT_DIR_KEY = "runs.export_dir";
 
     private final RunCatalog catalog;
-    private final TaskRunner runner;
     private final BackgroundWork background;
     private final UiThread ui;
     private final Preferences prefs;
     private final ObservableList<RunEntry> rows = FXCollections.observableArrayList();
     private final ObservableList<RunCurve> curves = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Path> openedRun = new SimpleObjectProperty<>();
-    /** A refresh started later makes the results of an earlier one stale. */
-    private final AtomicLong generation = new AtomicLong();
+    /** A refresh started later makes the rows and costs of an earlier one stale. */
+    private final LatestRequest loading;
 
     /** @param prefs where choices are remembered; null remembers nothing */
     public RunsTableViewModel(RunCatalog catalog, TaskRunner runner, UiThread ui, Preferences prefs) {
         this.catalog = catalog;
-        this.runner = runner;
         this.background = new BackgroundWork(runner, ui);
+        this.loading = background.latest("load runs");
         this.ui = ui;
         this.prefs = prefs;
     }
@@ -75,7 +75,7 @@ public final class RunsTableViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return loading.busyProperty();
     }
 
     /** config.yaml and summary.json of the run last opened. */
@@ -95,45 +95,27 @@ public final class RunsTableViewModel {
 
     /** @param note said before the summary when loading ends ("Deleted 2 runs. ") */
     private void refresh(String note) {
-        long gen = generation.incrementAndGet();
         ui.run(() -> {
-            busy.set(true);
             status.set("Loading runs from " + catalog.runsRoot() + " ...");
-        });
-        runner.start("load runs", () -> {
-            try {
+            loading.submitWithUpdates(updates -> {
                 List<RunEntry> entries = new ArrayList<>(catalog.scan());
-                post(gen, () -> rows.setAll(entries));
+                List<RunEntry> unmeasured = List.copyOf(entries);
+                updates.post(() -> rows.setAll(unmeasured));
                 for (int i = 0; i < entries.size(); i++) {
                     RunEntry measured = catalog.withCost(entries.get(i));
                     entries.set(i, measured);
                     int index = i;
                     int done = i + 1;
-                    post(gen, () -> {
+                    updates.post(() -> {
                         if (index < rows.size() && rows.get(index).folder().equals(measured.folder())) {
                             rows.set(index, measured);
                         }
                         status.set("Measuring costs " + done + "/" + entries.size() + " ...");
                     });
                 }
-                post(gen, () -> {
-                    status.set(note + summary(entries));
-                    busy.set(false);
-                });
-            } catch (RuntimeException e) {
-                post(gen, () -> {
-                    status.set("Cannot load runs: " + RunEntries.oneLine(e));
-                    busy.set(false);
-                });
-            }
-        });
-    }
-
-    private void post(long gen, Runnable change) {
-        ui.run(() -> {
-            if (gen == generation.get()) {
-                change.run();
-            }
+                return List.copyOf(entries);
+            }, entries -> status.set(note + summary(entries)),
+                    e -> status.set("Cannot load runs: " + Texts.oneLine(e)));
         });
     }
 
@@ -161,7 +143,7 @@ public final class RunsTableViewModel {
             curves.setAll(read);
             status.set("Comparing " + read.size() + (read.size() == 1 ? " run" : " runs")
                     + (empty.isEmpty() ? "" : "; no curve for " + String.join(", ", empty)));
-        }, e -> status.set("Cannot compare: " + RunEntries.oneLine(e)));
+        }, e -> status.set("Cannot compare: " + Texts.oneLine(e)));
     }
 
     /** Shows a run's config and summary in {@link #detailsProperty}. */
@@ -169,7 +151,7 @@ public final class RunsTableViewModel {
         background.submit("open run", () -> RunDetails.text(entry.folder()), text -> {
             details.set(text);
             openedRun.set(entry.folder());
-        }, e -> status.set("Cannot open " + entry.name() + ": " + RunEntries.oneLine(e)));
+        }, e -> status.set("Cannot open " + entry.name() + ": " + Texts.oneLine(e)));
     }
 
     /** The question the confirmation dialog asks before {@link #delete}. */
@@ -209,9 +191,26 @@ public final class RunsTableViewModel {
             status.set("Exported " + inTableOrder.size() + " rows to " + file);
             return true;
         } catch (RuntimeException e) {
-            status.set("Cannot export: " + RunEntries.oneLine(e));
+            status.set("Cannot export: " + Texts.oneLine(e));
             return false;
         }
+    }
+
+    /**
+     * Writes the run's student (or single model) alone, best checkpoint, as safetensors under
+     * torchvision/timm names with its JSON beside it, in the background; the status line says
+     * where it went or why it could not.
+     */
+    public void exportStudent(RunEntry entry, Path file) {
+        status.set("Exporting " + entry.name() + " ...");
+        background.submit("export student", () -> StudentExport.export(RunFolder.open(entry.folder()), "best", file),
+                done -> {
+                    if (prefs != null && file.toAbsolutePath().getParent() != null) {
+                        prefs.put(EXPORT_DIR_KEY, file.toAbsolutePath().getParent().toString());
+                    }
+                    status.set("Exported the " + done.info().stage() + " of " + entry.name() + " to " + file + " and "
+                            + done.json().getFileName());
+                }, e -> status.set("Cannot export " + entry.name() + ": " + Texts.oneLine(e)));
     }
 
     /** The folder of the last CSV export, where the file chooser starts; null if none. */

@@ -42,6 +42,14 @@ final class FormGrid {
         return control;
     }
 
+    /** A labelled row whose control is a group of nodes (buttons beside a file name, say). */
+    Node addNode(String label, Node node, String tip) {
+        Label name = new Label(label);
+        name.setTooltip(tooltip(tip));
+        grid.addRow(row++, name, node);
+        return node;
+    }
+
     /** A node across both columns. */
     void addWide(Node node) {
         grid.add(node, 0, row++, 2, 1);

@@ -40,7 +40,8 @@ public final class RunConfigBuilder {
 
     /** The student's (or baseline's) run config; writes the teacher's config file first when there is one. */
     public RunConfig build(SetupChoices c) {
-        ModelConfig student = new ModelConfig(c.studentBackbone(), c.studentSize(), c.studentWidth(), stem(c), 0);
+        ModelConfig student = new ModelConfig(c.studentBackbone(), c.studentSize(), c.studentWidth(), stem(c), 0,
+                c.studentWeights());
         TrainConfig train = train(c, c.epochs(), isDemoLike(c) ? STUDENT_LR : PHOTO_LR, c.seedList(),
                 c.studentBackbone().startsWith("vit"));
         String name = c.method().name().toLowerCase() + "-" + c.studentBackbone() + "-" + c.studentSize();
@@ -56,7 +57,8 @@ public final class RunConfigBuilder {
 
     /** The teacher's own single-model config (its data section is replaced by the student's when it trains). */
     public RunConfig teacherConfig(SetupChoices c) {
-        ModelConfig model = new ModelConfig(c.teacherBackbone(), c.teacherSize(), c.teacherWidth(), stem(c), 0);
+        ModelConfig model = new ModelConfig(c.teacherBackbone(), c.teacherSize(), c.teacherWidth(), stem(c), 0,
+                c.teacherWeights());
         TrainConfig train = train(c, c.teacherEpochs(), isDemoLike(c) ? TEACHER_LR : PHOTO_LR, List.of(0),
                 c.teacherBackbone().startsWith("vit"));
         String name = "teacher-" + c.teacherBackbone() + "-x" + plain(c.teacherWidth()) + "-" + c.teacherSize();

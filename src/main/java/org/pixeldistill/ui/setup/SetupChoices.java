@@ -23,6 +23,8 @@ import org.pixeldistill.core.config.IsrdConfig;
  *     images than its student is the usual case (and the classroom preset's)
  * @param testLimit test images used (0 = all)
  * @param bandwidthMbps link speed of the cost readout, Mbit/s
+ * @param teacherWeights pretrained weights the teacher starts from (model.weights), "" = random
+ * @param studentWeights pretrained weights the student starts from, "" = random
  */
 public record SetupChoices(
         boolean useDemo,
@@ -45,7 +47,19 @@ public record SetupChoices(
         int teacherTrainLimit,
         int testLimit,
         String device,
-        double bandwidthMbps) {
+        double bandwidthMbps,
+        String teacherWeights,
+        String studentWeights) {
+
+    /** Choices with both networks starting from random weights. */
+    public SetupChoices(boolean useDemo, String folder, String layout, String teacherBackbone, double teacherWidth,
+            int teacherSize, String studentBackbone, double studentWidth, int ratio, Method method, double eta,
+            double temperature, double alpha, int epochs, int teacherEpochs, int seeds, int trainLimit,
+            int teacherTrainLimit, int testLimit, String device, double bandwidthMbps) {
+        this(useDemo, folder, layout, teacherBackbone, teacherWidth, teacherSize, studentBackbone, studentWidth, ratio,
+                method, eta, temperature, alpha, epochs, teacherEpochs, seeds, trainLimit, teacherTrainLimit, testLimit,
+                device, bandwidthMbps, "", "");
+    }
 
     /** The demo recipe of sample-configs/demo-fashion-mnist-isrd.yaml: teacher at 28, student at 7, 6 epochs. */
     public static SetupChoices defaults() {

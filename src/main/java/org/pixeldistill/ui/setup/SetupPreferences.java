@@ -54,6 +54,8 @@ public final class SetupPreferences {
         node.putInt("test_limit", c.testLimit());
         node.put("device", c.device());
         node.putDouble("bandwidth_mbps", c.bandwidthMbps());
+        node.put("teacher_weights", c.teacherWeights());
+        node.put("student_weights", c.studentWeights());
         try {
             node.flush();
         } catch (BackingStoreException e) {
@@ -91,7 +93,9 @@ public final class SetupPreferences {
                 Math.max(0, node.getInt("teacher_train_limit", f.teacherTrainLimit())),
                 Math.max(0, node.getInt("test_limit", f.testLimit())),
                 oneOf("device", f.device(), RunConfig.DEVICES),
-                positive(node.getDouble("bandwidth_mbps", f.bandwidthMbps()), f.bandwidthMbps()));
+                positive(node.getDouble("bandwidth_mbps", f.bandwidthMbps()), f.bandwidthMbps()),
+                node.get("teacher_weights", f.teacherWeights()),
+                node.get("student_weights", f.studentWeights()));
     }
 
     private String oneOf(String key, String fallback, List<String> allowed) {

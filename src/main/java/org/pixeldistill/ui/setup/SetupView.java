@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
@@ -35,6 +36,8 @@ public final class SetupView {
 
     private final SetupViewModel vm;
     private final ScrollPane root;
+    /** Asks for a weights file; replaced in tests, where a dialog would wait for ever. */
+    private UnaryOperator<Path> weightsDialog = start -> WeightsChooser.askInDialog(node(), start);
 
     public SetupView(SetupViewModel vm) {
         this.vm = vm;
@@ -143,7 +146,10 @@ public final class SetupView {
                 "teacher-train-limit", "Training images of the teacher, the same number per class (0 = all). A teacher"
                         + " usually learns from more images than its student has labels for: distillation then passes"
                         + " on what the student's few labels cannot teach it.");
-        for (var c : List.of(teacher, teacherWidth, teacherSize, teacherEpochs, teacherImages)) {
+        Node teacherWeights = f.addNode("Teacher weights",
+                WeightsChooser.of("teacher", vm.teacherWeightsProperty(), start -> weightsDialog.apply(start)),
+                WeightsChooser.TIP);
+        for (var c : List.of(teacher, teacherWidth, teacherSize, teacherEpochs, teacherImages, teacherWeights)) {
             c.disableProperty().bind(noTeacher);
         }
         ComboBox<String> student = f.add("Student", backbones(), "student-backbone",
@@ -152,6 +158,9 @@ public final class SetupView {
         ComboBox<Double> studentWidth = f.add("Student width", widths(), "student-width",
                 "Channel width multiplier of the student: fewer channels, fewer MACs and parameters.");
         studentWidth.valueProperty().bindBidirectional(vm.studentWidthProperty());
+        f.addNode("Student weights",
+                WeightsChooser.of("student", vm.studentWeightsProperty(), start -> weightsDialog.apply(start)),
+                WeightsChooser.TIP);
         Slider slider = new Slider(0, 1, 0);
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
@@ -180,6 +189,11 @@ public final class SetupView {
         size.setStyle("-fx-font-weight: bold;");
         f.addWide(size);
         return f;
+    }
+
+    /** Replaces the weights file chooser (tests): gets the folder to start in, returns the file or null. */
+    void setWeightsDialog(UnaryOperator<Path> ask) {
+        this.weightsDialog = ask;
     }
 
     private FormGrid method() {

@@ -64,6 +64,9 @@ public final class SetupViewModel {
     private final ObjectProperty<Integer> testLimit = new SimpleObjectProperty<>(0);
     private final StringProperty device = new SimpleStringProperty("auto");
     private final ObjectProperty<Double> bandwidth = new SimpleObjectProperty<>(1.0);
+    /** Pretrained weights files (model.weights) of the two networks; "" = random start. */
+    private final StringProperty teacherWeights = new SimpleStringProperty("");
+    private final StringProperty studentWeights = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper dataError = new ReadOnlyStringWrapper("");
 
     /** While {@link #apply} sets many properties at once, cost requests wait for the last one. */
@@ -101,7 +104,8 @@ public final class SetupViewModel {
         return new SetupChoices(useDemo.get(), folder.get(), layout.get(), teacherBackbone.get(), teacherWidth.get(),
                 teacherSize.get(), studentBackbone.get(), studentWidth.get(), ratio(), method.get(), eta.get(),
                 temperature.get(), alpha.get(), epochs.get(), teacherEpochs.get(), seeds.get(), trainLimit.get(),
-                teacherTrainLimit.get(), testLimit.get(), device.get(), bandwidth.get());
+                teacherTrainLimit.get(), testLimit.get(), device.get(), bandwidth.get(), teacherWeights.get(),
+                studentWeights.get());
     }
 
     /** Sets every control from {@code c} (restored preferences, the classroom preset). */
@@ -128,6 +132,8 @@ public final class SetupViewModel {
             teacherTrainLimit.set(c.teacherTrainLimit());
             testLimit.set(c.testLimit());
             device.set(c.device());
+            teacherWeights.set(c.teacherWeights());
+            studentWeights.set(c.studentWeights());
             bandwidth.set(c.bandwidthMbps());
         } finally {
             applying = false;
@@ -240,6 +246,8 @@ public final class SetupViewModel {
     public StringProperty folderProperty() { return folder; }
     public StringProperty layoutProperty() { return layout; }
     public StringProperty teacherBackboneProperty() { return teacherBackbone; }
+    public StringProperty teacherWeightsProperty() { return teacherWeights; }
+    public StringProperty studentWeightsProperty() { return studentWeights; }
     public ObjectProperty<Double> teacherWidthProperty() { return teacherWidth; }
     public ObjectProperty<Integer> teacherSizeProperty() { return teacherSize; }
     public StringProperty studentBackboneProperty() { return studentBackbone; }

@@ -57,6 +57,16 @@ class SweepPlanTest {
     }
 
     @Test
+    void pretrainedWeightsCarryOverToCellsOfTheSameBackboneOnly() throws Exception {
+        RunConfig base = base(dir, 28);
+        base = base.withModel(base.model().withWeights("/w/resnet18.safetensors"));
+        List<SweepCell> cells = SweepPlan.plan(base, new SweepPlan.Options(List.of(2),
+                List.of("resnet18", "mobilenet_v2"), List.of("baseline"), 1, "none", 0));
+        assertEquals("/w/resnet18.safetensors", cells.get(0).config().model().weights(), cells.get(0).id());
+        assertNull(cells.get(1).config().model().weights(), cells.get(1).id());
+    }
+
+    @Test
     void etaFollowsThePapersRuleAtEveryRatioUnlessGiven() throws Exception {
         List<SweepCell> cells = SweepPlan.plan(base(dir, 24), new SweepPlan.Options(List.of(2, 3, 4),
                 List.of("resnet18"), List.of("isrd"), 1, "none", 0));

@@ -78,6 +78,23 @@ class BackgroundWorkTest {
     }
 
     @Test
+    void partialResultsOfAStaleRequestNeverReachTheUi() {
+        LatestRequest latest = work.latest("load runs");
+        latest.submitWithUpdates(updates -> {
+            updates.post(() -> delivered.add("old rows"));
+            return "old summary";
+        }, delivered::add, e -> delivered.add("failed"));
+        tasks.poll().run(); // the old refresh has posted its rows ...
+        latest.submitWithUpdates(updates -> {
+            updates.post(() -> delivered.add("new rows"));
+            return "new summary";
+        }, delivered::add, e -> delivered.add("failed"));
+        runTasks();
+        runUi(); // ... but a newer refresh started before the UI thread got to them
+        assertEquals(List.of("new rows", "new summary"), delivered);
+    }
+
+    @Test
     void busyUntilTheLatestIsDeliveredOrCancelled() {
         LatestRequest latest = work.latest("open");
         latest.submit(() -> "a", delivered::add, e -> {});

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.loop.Checkpoint;
+import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.model.PretrainedWeights;
+import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.run.Stage;
+import org.pixeldistill.core.train.Network;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 
@@ -148,5 +155,27 @@ class RunsTableViewModelTest {
         assertFalse(vm.exportCsv(dirInTheWay, vm.rows()));
         assertTrue(vm.statusProperty().get().startsWith("Cannot export: "), vm.statusProperty().get());
         assertFalse(vm.statusProperty().get().contains("\n"));
+    }
+
+    @Test
+    void exportStudentWritesTheBestCheckpointOrSaysWhyNot() throws Exception {
+        Path file = tmp.resolve("out/base.safetensors");
+        Files.createDirectories(file.getParent());
+        vm.exportStudent(row("base-1"), file);
+        assertTrue(vm.statusProperty().get().startsWith("Cannot export base-1: run "), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().contains("has no model best.params to export"), vm.statusProperty().get());
+        assertFalse(Files.exists(file));
+
+        // a checkpoint like the one training saves: the network the config builds for the demo data
+        BackboneSpec spec = new BackboneSpec("resnet18", 7, 1, 10, 0.125, "small", 0);
+        try (Network net = Network.create(spec, Device.cpu(), 0, false)) {
+            new Checkpoint(RunFolder.open(root.resolve("base-1")).checkpointDir(Stage.MODEL, 0))
+                    .saveLast(List.of(net.block()), new byte[0], Checkpoint.State.NONE.after(0, 50, 1), true);
+        }
+        vm.exportStudent(row("base-1"), file);
+        assertEquals("Exported the model of base-1 to " + file + " and base.json", vm.statusProperty().get());
+        assertTrue(Files.readString(tmp.resolve("out/base.json")).contains("\"stage\" : \"model\""));
+        assertEquals(List.of(), PretrainedWeights.check(spec, file, "model.weights"), "the file fits its network");
+        assertEquals(file.getParent().toString(), prefs.get(RunsTableViewModel.EXPORT_DIR_KEY, null));
     }
 }

@@ -168,6 +168,21 @@ class SetupViewModelTest {
     }
 
     @Test
+    void chosenWeightsReachBothConfigsAndAreRemembered() {
+        SetupViewModel vm = vm();
+        vm.teacherWeightsProperty().set("/w/resnet18-teacher.safetensors");
+        vm.studentWeightsProperty().set("/w/resnet18-student.npz");
+        RunConfig built = vm.buildConfig();
+        assertEquals("/w/resnet18-student.npz", built.model().weights());
+        assertEquals("/w/resnet18-teacher.safetensors",
+                ConfigLoader.load(Path.of(built.teacher().config())).model().weights());
+        vm.savePreferences();
+        assertEquals("/w/resnet18-teacher.safetensors", vm().choices().teacherWeights());
+        vm.studentWeightsProperty().set("");
+        assertNull(vm.buildConfig().model().weights(), "none chosen: a random start");
+    }
+
+    @Test
     void theClassroomPresetIsTheDemoOnASlice() {
         SetupViewModel vm = vm();
         vm.methodProperty().set(Method.BASELINE);

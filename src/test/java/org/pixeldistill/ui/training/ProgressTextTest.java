@@ -38,5 +38,10 @@ class ProgressTextTest {
     void exceptionsBecomeOneLine() {
         assertEquals("first", Texts.oneLine(new IllegalStateException("first\n\tat somewhere")));
         assertEquals("NullPointerException", Texts.oneLine(new NullPointerException()));
+        assertEquals("cannot write metrics.csv: No space left on device", Texts.oneLine(
+                new IllegalStateException("cannot write metrics.csv", new java.io.IOException("No space left on device\nmore"))));
+        assertEquals("cannot write x: disk full", Texts.oneLine(
+                new IllegalStateException("cannot write x: disk full", new java.io.IOException("disk full"))), "no echo of the cause");
+        assertEquals(200, Texts.oneLine(new IllegalStateException("y".repeat(500))).length());
     }
 }
