@@ -30,10 +30,10 @@ public record DistillConfig(List<DistillerSettings> settings, String teacherCach
     /**
      * Views per image by default, chosen by measurement (demo teacher, 10k-image demo slice, 2
      * cores): recording 1 view took 8.8 s (570 kB), 4 views 33 s (2.3 MB), 8 views 48 s (4.6 MB),
-     * against about 16 s for one live KD epoch of the demo student and 10 s for a baseline epoch.
+     * against 18 s for one live ISRD+KD epoch of the demo student (6 s cached).
      * A student sees one view per image per epoch, so more views than its epochs buy nothing, and
      * fewer repeat the same crops: 4 covers most of the demo's 6 epochs with variety at the cost
-     * of about two live KD epochs, paid once for every seed, method and ratio with that teacher.
+     * of about two live epochs, paid once for every seed, method and ratio with that teacher.
      */
     public static final int DEFAULT_CACHE_VIEWS = 4;
 
