@@ -2,6 +2,7 @@ package org.pixeldistill.core.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.BinaryOperator;
 
 /**
  * Arithmetic between an array and a Java number that is safe on the gradient tape. Use it instead
@@ -24,34 +25,31 @@ public final class Scalars {
     }
 
     public static NDArray mul(NDArray x, double factor) {
-        try (NDArray s = of(x, factor)) {
-            return x.mul(s);
-        }
+        return withScalar(x, factor, NDArray::mul);
     }
 
     public static NDArray div(NDArray x, double divisor) {
-        try (NDArray s = of(x, divisor)) {
-            return x.div(s);
-        }
+        return withScalar(x, divisor, NDArray::div);
     }
 
     public static NDArray pow(NDArray x, double exponent) {
-        try (NDArray s = of(x, exponent)) {
-            return x.pow(s);
-        }
+        return withScalar(x, exponent, NDArray::pow);
     }
 
     /** Elementwise max(x, floor). */
     public static NDArray maximum(NDArray x, double floor) {
-        try (NDArray s = of(x, floor)) {
-            return x.maximum(s);
-        }
+        return withScalar(x, floor, NDArray::maximum);
     }
 
     /** Elementwise min(x, ceiling). */
     public static NDArray minimum(NDArray x, double ceiling) {
-        try (NDArray s = of(x, ceiling)) {
-            return x.minimum(s);
+        return withScalar(x, ceiling, NDArray::minimum);
+    }
+
+    /** {@code op(x, value)} with the value as a libtorch-owned 0-d array, closed once the op holds it. */
+    private static NDArray withScalar(NDArray x, double value, BinaryOperator<NDArray> op) {
+        try (NDArray s = of(x, value)) {
+            return op.apply(x, s);
         }
     }
 }
