@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         });
         System.out.printf(Locale.ROOT, "device=%s threads=%s steps=%d seconds=%.2f%n", r.device(),
-                System.getProperty("ai.djl.pytorch.num_threads", "default"), r.steps(), r.seconds());
+                r.threads(), r.steps(), r.seconds());
         System.out.printf(Locale.ROOT, "img/s=%.1f data_wait=%.1f%% teacher_cache=%s%n", r.imagesPerSecond(),
                 100 * r.dataWait(), r.teacherCache() ? "on" : "off");
         return 0;

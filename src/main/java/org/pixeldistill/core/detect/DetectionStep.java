@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.config.TrainConfig;
+import org.pixeldistill.core.loop.EngineThreads;
 import org.pixeldistill.core.loop.LossTerms;
 import org.pixeldistill.core.loop.Sgd;
 import org.pixeldistill.core.loop.TrainingFailedException;
@@ -28,6 +29,7 @@ public final class DetectionStep {
     private final DetectConfig.Distill distill;
     private final DetectionTargets targets;
     private final Sgd sgd;
+    private final int threads;
 
     /** @param teacher null for a detector trained on its own (then {@code distill} is ignored) */
     public DetectionStep(DetectorNetwork student, DetectorNetwork teacher, DetectConfig.Distill distill,
@@ -38,6 +40,8 @@ public final class DetectionStep {
         this.targets = new DetectionTargets(student.anchors(), student.spec().classes(), AnchorMatcher.retinaNet(),
                 BoxCoder.unitWeights());
         this.sgd = new Sgd(student.trainableParameters(), train.momentum(), train.weightDecay(), train.clipGradNorm());
+        // detectors are never small enough for one thread to win: the engine's own count
+        this.threads = EngineThreads.forLargeWork(train.threads());
     }
 
     public Sgd sgd() {
@@ -50,6 +54,7 @@ public final class DetectionStep {
      * @throws TrainingFailedException when the loss is not finite (nothing is updated then)
      */
     public void run(DetectionBatch b, double lr, Map<String, Double> sums) {
+        EngineThreads.useOnThisThread(threads);
         try (NDManager step = student.manager().newSubManager()) {
             NDArray xs = step.create(b.small(), new Shape(b.count(), b.channels(), b.smallSize(), b.smallSize()));
             DetectionTargets.Batch t = targets.build(step, b.boxes(), b.labels());

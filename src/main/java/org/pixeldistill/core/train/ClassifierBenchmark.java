@@ -89,7 +89,7 @@ public final class ClassifierBenchmark {
                         double seconds = (System.nanoTime() - start) / 1e9;
                         double wait = (waitOfFinishedLoaders + loader.waitNanos() - waitAtStart) / 1e9;
                         return new StepTiming(images / seconds, wait / seconds, steps, cfg.train().batchSize(), seconds,
-                                device.toString(), cache != null);
+                                device.toString(), cache != null, step.threads());
                     }
                     waitOfFinishedLoaders += loader.waitNanos();
                 }

@@ -19,6 +19,8 @@ import org.pixeldistill.core.distill.CrossEntropy;
 import org.pixeldistill.core.distill.DistillContext;
 import org.pixeldistill.core.distill.Distiller;
 import org.pixeldistill.core.distill.Distillers;
+import org.pixeldistill.core.cost.NetworkCounter;
+import org.pixeldistill.core.loop.EngineThreads;
 import org.pixeldistill.core.loop.LossTerms;
 import org.pixeldistill.core.loop.Sgd;
 import org.pixeldistill.core.loop.TrainingFailedException;
@@ -40,6 +42,7 @@ public final class TrainStep {
     private final Sgd sgd;
     private final double ceScale;
     private final boolean cachedTeacher;
+    private final int threads;
 
     /** @param teacher the frozen teacher, or null for a single model */
     public TrainStep(Network student, Network teacher, DistillConfig distill, TrainConfig train) {
@@ -63,6 +66,14 @@ public final class TrainStep {
         blocks.forEach(b -> params.addAll(Network.trainableParameters(b)));
         this.sgd = new Sgd(params, train.momentum(), train.weightDecay(), train.clipGradNorm());
         this.ceScale = Distillers.ceScale(distillers);
+        long teacherMacs = teacher == null || this.cachedTeacher ? 0 : NetworkCounter.count(teacher.spec()).macs();
+        this.threads = EngineThreads.forStep(train.threads(),
+                EngineThreads.stepWork(train.batchSize(), NetworkCounter.count(student.spec()).macs(), teacherMacs));
+    }
+
+    /** libtorch's threads per operation for this step (see {@link EngineThreads}). */
+    public int threads() {
+        return threads;
     }
 
     /** The student and the distillers' own blocks, in checkpoint order. */
@@ -86,6 +97,7 @@ public final class TrainStep {
      */
     public long run(Batch b, int epoch, double lr, Map<String, Double> sums) {
         int small = student.spec().inputSize();
+        EngineThreads.useOnThisThread(threads);
         try (NDManager step = student.manager().newSubManager()) {
             NDArray xs = step.create(b.small(), new Shape(b.count(), b.channels(), small, small));
             NDArray labels = step.create(b.labels());

@@ -1,0 +1,45 @@
+package org.pixeldistill.core.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.pytorch.jni.JniUtils;
+import org.junit.jupiter.api.Test;
+import org.pixeldistill.core.cost.NetworkCounter;
+import org.pixeldistill.core.model.BackboneSpec;
+
+class EngineThreadsTest {
+    private static long demoStep(int inputSize, long liveTeacherMacs) {
+        long student = NetworkCounter.count(new BackboneSpec("resnet18", inputSize, 1, 10, 0.25, "small", 0)).macs();
+        return EngineThreads.stepWork(64, student, liveTeacherMacs);
+    }
+
+    @Test
+    void theDemoStudentAtSevenPixelsRunsOnOneThreadAndLargerStepsOnTheEnginesCount() {
+        assertEquals(1, EngineThreads.choose(0, demoStep(7, 0), 2), "7 px student, cached or no teacher");
+        assertEquals(2, EngineThreads.choose(0, demoStep(14, 0), 2), "14 px student: two threads were a little faster");
+        assertEquals(2, EngineThreads.choose(0, demoStep(28, 0), 2), "28 px student");
+        long teacherAt28 = NetworkCounter.count(new BackboneSpec("resnet18", 28, 1, 10, 0.25, "small", 0)).macs();
+        assertEquals(2, EngineThreads.choose(0, demoStep(7, teacherAt28), 2), "a live teacher at 28 px is large work");
+    }
+
+    @Test
+    void aCountTheUserFixedIsKeptWhateverTheWork() {
+        assertEquals(2, EngineThreads.choose(2, demoStep(7, 0), 4));
+        assertEquals(3, EngineThreads.choose(3, Long.MAX_VALUE, 4));
+    }
+
+    @Test
+    void theCountIsSetForTheCallingThread() throws Exception {
+        int[] seen = new int[2];
+        Thread t = new Thread(() -> {
+            EngineThreads.useOnThisThread(1);
+            seen[0] = JniUtils.getNumThreads();
+            EngineThreads.useOnThisThread(2);
+            seen[1] = JniUtils.getNumThreads();
+        });
+        t.start();
+        t.join();
+        assertEquals(1, seen[0]);
+        assertEquals(2, seen[1]);
+    }
+}
