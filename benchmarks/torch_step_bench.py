@@ -7,14 +7,15 @@ committed Fashion-MNIST slice with the demo's augmentation (pad 2 + random crop 
 resize for the small view). Not used by the build, the tests or the product.
 
 Needs Debian's python3-torch (1.13) and python3-numpy, so /usr/bin/python3 (not a pyenv or
-venv python). Run from the repository root:
+venv python). Run from the repository root, with 1 and with 2 threads:
 
-    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 benchmarks/torch_step_bench.py --method kd --threads 2 --steps 100
+    /usr/bin/python3 benchmarks/torch_step_bench.py --method kd --threads 1 --steps 300
 
 and compare its img/s with
     java -Dai.djl.offline=true -jar target/pixel-distillation-workbench.jar bench \
-        --config sample-configs/demo-fashion-mnist-kd.yaml --threads 2 --steps 100
-run back to back on the same quiet machine (best of three each).
+        --config sample-configs/demo-fashion-mnist-kd.yaml --steps 300 --warmup 30
+run back to back on the same quiet machine (best of several interleaved rounds each). `bench`
+chooses its threads per step and says how many it used (README, Measuring).
 """
 import argparse
 import gzip

@@ -15,7 +15,7 @@ final class ConfigOptions {
     @Option(names = "--device", description = "auto | cpu | gpu (overrides the config's device)")
     String device;
 
-    @Option(names = "--threads", description = "engine threads for tensor operations (default: all cores)")
+    @Option(names = "--threads", description = "libtorch threads per tensor operation (default: chosen per step: 1 for tiny steps such as the 7 px demo student, else all cores)")
     Integer threads;
 
     /** Loads the config with the overrides, then fixes the engine's threads before it starts. */

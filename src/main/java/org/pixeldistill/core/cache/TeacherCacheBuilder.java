@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.pixeldistill.core.loop.EngineThreads;
 import org.pixeldistill.core.util.Texts;
 
 /**
@@ -44,8 +43,6 @@ final class TeacherCacheBuilder {
             listener.onMessage("teacher cache: resuming a stopped build after " + start + " of " + images + " images");
         }
         List<long[]> tasks = tasks(start, images);
-        // teacher batches are large work: the engine's own thread count, whatever the last step used
-        EngineThreads.useOnThisThread(EngineThreads.forLargeWork(0));
         long began = System.nanoTime();
         CacheRecords chunk = null;
         try (OrderedPrefetch<ViewBatch> views = new OrderedPrefetch<>(tasks.size(), t -> ViewBatch.make(b.images(),

@@ -18,6 +18,7 @@ import org.pixeldistill.core.cache.TeacherCache;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.data.TwoViewSampler;
+import org.pixeldistill.core.loop.EngineThreads;
 import org.pixeldistill.core.loop.RunCancelledException;
 import org.pixeldistill.core.loop.TrainingListener;
 
@@ -61,6 +62,9 @@ final class StudentCache {
         CacheBuild build = CacheBuild.of(frozen, train, sampler, key).withBatchSize(Math.max(64, config.train().batchSize()))
                 .withWorkers(Math.max(1, config.data().workers()));
         try {
+            // recording runs the teacher on large batches: the engine's own thread count, whatever
+            // the last training step used
+            EngineThreads.useOnThisThread(EngineThreads.forLargeWork(config.train().threads()));
             return TeacherCache.openOrBuild(folder, build, messages(listener), cancelled);
         } catch (CancellationException e) {
             throw new RunCancelledException();

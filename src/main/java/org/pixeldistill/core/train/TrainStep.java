@@ -56,9 +56,10 @@ public final class TrainStep {
      */
     public TrainStep(Network student, Network teacher, DistillConfig distill, TrainConfig train, boolean cachedTeacher) {
         this.student = student;
-        this.teacher = teacher;
-        this.cachedTeacher = cachedTeacher && teacher != null;
         this.distillers = teacher == null ? List.of() : Distillers.create(distill);
+        // a teacher no distiller reads (a baseline run from a config with a teacher) never runs
+        this.teacher = distillers.isEmpty() ? null : teacher;
+        this.cachedTeacher = cachedTeacher && this.teacher != null;
         prepareDistillers();
         blocks.add(student.block());
         distillers.forEach(d -> blocks.addAll(d.trainableBlocks()));
@@ -66,7 +67,7 @@ public final class TrainStep {
         blocks.forEach(b -> params.addAll(Network.trainableParameters(b)));
         this.sgd = new Sgd(params, train.momentum(), train.weightDecay(), train.clipGradNorm());
         this.ceScale = Distillers.ceScale(distillers);
-        long teacherMacs = teacher == null || this.cachedTeacher ? 0 : NetworkCounter.count(teacher.spec()).macs();
+        long teacherMacs = this.teacher == null || this.cachedTeacher ? 0 : NetworkCounter.count(teacher.spec()).macs();
         this.threads = EngineThreads.forStep(train.threads(),
                 EngineThreads.stepWork(train.batchSize(), NetworkCounter.count(student.spec()).macs(), teacherMacs));
     }

@@ -190,6 +190,7 @@ class SetupViewModelTest {
         RunConfig built = vm.buildConfig();
         assertEquals(200, built.data().trainLimit(), "the student has few labelled images");
         assertEquals(50, built.train().epochs());
+        assertEquals(List.of(0, 1, 2), built.train().seeds(), "three seeds: the charts show mean and spread");
         assertEquals(7, built.model().inputSize());
         assertEquals(0.25, built.model().width());
         assertEquals(List.of("kd", "isrd"), built.distill().active());
@@ -198,6 +199,22 @@ class SetupViewModelTest {
         assertEquals(6, teacher.train().epochs());
         // the teacher learns from every image of the slice: its own limit wins over the student's data
         assertEquals(0, TeacherConfigs.teacherConfig(built).data().trainLimit());
+    }
+
+    @Test
+    void theClassroomSampleConfigIsThePreset() {
+        SetupViewModel vm = vm();
+        vm.classroomDemo();
+        RunConfig preset = vm.buildConfig();
+        RunConfig sample = ConfigLoader.load(Path.of("sample-configs/classroom-demo-isrd.yaml"));
+        assertEquals(preset.data().trainLimit(), sample.data().trainLimit());
+        assertEquals(preset.data().testLimit(), sample.data().testLimit());
+        assertEquals(preset.train().epochs(), sample.train().epochs());
+        assertEquals(preset.train().seeds(), sample.train().seeds());
+        assertEquals(preset.train().lr(), sample.train().lr());
+        assertEquals(preset.model().inputSize(), sample.model().inputSize());
+        assertEquals(preset.model().width(), sample.model().width());
+        assertEquals(preset.distill(), sample.distill(), "KD and ISRD with the same weights, the same cache");
     }
 
     @Test
