@@ -1,5 +1,6 @@
 package org.pixeldistill.core.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -13,6 +14,8 @@ import java.util.List;
  * @param clipGradNorm scale gradients down so their global L2 norm is at most this (0 = off);
  *     ViT students trained with SGD need it (a small class token divided by LayerNorm gives it
  *     gradients ~30x the others)
+ * @param pretrainedLrScale learning rate of the layers {@code model.weights} loaded, as a fraction
+ *     of {@code lr} (a new head keeps {@code lr}); null = 1, and then left out of the config's hash
  */
 public record TrainConfig(
         Integer epochs,
@@ -26,7 +29,8 @@ public record TrainConfig(
         Integer warmupEpochs,
         List<Integer> seeds,
         Integer threads,
-        Double clipGradNorm) {
+        Double clipGradNorm,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double pretrainedLrScale) {
 
     public static final List<String> SCHEDULES = List.of("multistep", "cosine", "constant");
 
@@ -45,19 +49,32 @@ public record TrainConfig(
         clipGradNorm = clipGradNorm == null ? 0.0 : clipGradNorm;
     }
 
+    /** The settings of earlier versions, which had no {@code pretrained_lr_scale}. */
+    public TrainConfig(Integer epochs, Integer batchSize, Double lr, Double momentum, Double weightDecay, String schedule,
+            List<Integer> milestones, Double gamma, Integer warmupEpochs, List<Integer> seeds, Integer threads,
+            Double clipGradNorm) {
+        this(epochs, batchSize, lr, momentum, weightDecay, schedule, milestones, gamma, warmupEpochs, seeds, threads,
+                clipGradNorm, null);
+    }
+
+    /** The factor of {@code lr} for pretrained layers (1 when not set). */
+    public double pretrainedRateScale() {
+        return pretrainedLrScale == null ? 1.0 : pretrainedLrScale;
+    }
+
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, lr, momentum, weightDecay, schedule, milestones, gamma, warmupEpochs,
-                seeds, threads, clipGradNorm);
+                seeds, threads, clipGradNorm, pretrainedLrScale);
     }
 
     public TrainConfig withLr(double newLr) {
         return new TrainConfig(epochs, batchSize, newLr, momentum, weightDecay, schedule, milestones, gamma, warmupEpochs,
-                seeds, threads, clipGradNorm);
+                seeds, threads, clipGradNorm, pretrainedLrScale);
     }
 
     public TrainConfig withSeeds(List<Integer> newSeeds) {
         return new TrainConfig(epochs, batchSize, lr, momentum, weightDecay, schedule, milestones, gamma, warmupEpochs,
-                newSeeds, threads, clipGradNorm);
+                newSeeds, threads, clipGradNorm, pretrainedLrScale);
     }
 
     public void validate() {
@@ -71,6 +88,9 @@ public record TrainConfig(
         Check.atLeast("train.warmup_epochs", warmupEpochs, 0);
         Check.atLeast("train.threads", threads, 0);
         Check.atLeast("train.clip_grad_norm", clipGradNorm, 0);
+        if (pretrainedLrScale != null) {
+            Check.range("train.pretrained_lr_scale", pretrainedLrScale, 0, 10);
+        }
         for (int m : milestones) {
             Check.atLeast("train.milestones", m, 1);
         }

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -19,6 +21,8 @@ public final class Sgd {
     private final double weightDecay;
     private final double clipNorm;
     private final List<NDArray> velocity = new ArrayList<>();
+    // factor of the learning rate per parameter (1, or train.pretrained_lr_scale for loaded layers)
+    private final double[] rateScale;
     // The constant factors as 0-dim arrays made once: DJL's mul(Number) builds and frees a new
     // array for its scalar on every call, four per parameter tensor per step, which profiling put
     // at most of the optimiser's time on the tiny demo networks. Same dtypes as mul(Number) makes.
@@ -35,10 +39,26 @@ public final class Sgd {
         for (Parameter p : this.params) {
             velocity.add(p.getArray().zerosLike());
         }
+        this.rateScale = new double[this.params.size()];
+        Arrays.fill(rateScale, 1.0);
         NDManager manager = this.params.isEmpty() ? null : this.params.get(0).getArray().getManager();
         this.momentumFactor = manager == null ? null : manager.create(momentum);
         this.decayFactor = manager == null ? null : manager.create(weightDecay);
         this.zero = manager == null ? null : manager.create(0);
+    }
+
+    /** From now on the parameters in {@code subset} learn at {@code scale} x the step's rate. */
+    public void scaleRate(Collection<Parameter> subset, double scale) {
+        for (int i = 0; i < params.size(); i++) {
+            if (subset.contains(params.get(i))) {
+                rateScale[i] = scale;
+            }
+        }
+    }
+
+    /** How many parameter tensors learn at a rate other than the step's. */
+    public long scaledCount() {
+        return Arrays.stream(rateScale).filter(s -> s != 1.0).count();
     }
 
     public void step(double lr) {
@@ -47,7 +67,9 @@ public final class Sgd {
         }
         float gradScale = clipNorm > 0 ? (float) Math.min(1.0, clipNorm / (gradientNorm() + 1e-6)) : 1f;
         NDManager manager = zero.getManager();
-        try (NDArray rate = manager.create(lr); NDArray scale = manager.create(gradScale)) {
+        double otherScale = Arrays.stream(rateScale).filter(s -> s != 1.0).findFirst().orElse(1.0);
+        try (NDArray rate = manager.create(lr); NDArray otherRate = manager.create(lr * otherScale);
+                NDArray scale = manager.create(gradScale)) {
             for (int i = 0; i < params.size(); i++) {
                 NDArray w = params.get(i).getArray();
                 NDArray v = velocity.get(i);
@@ -61,7 +83,7 @@ public final class Sgd {
                         }
                     }
                     v.muli(momentumFactor).addi(g);
-                    try (NDArray update = v.mul(rate)) {
+                    try (NDArray update = v.mul(rateScale[i] == 1.0 ? rate : otherRate)) {
                         w.subi(update);
                     }
                     g.muli(zero);

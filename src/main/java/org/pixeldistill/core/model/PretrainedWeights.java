@@ -9,10 +9,12 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.pixeldistill.core.config.ConfigException;
 
@@ -36,9 +38,10 @@ public final class PretrainedWeights {
      *
      * @param key the config key that named the file ("model.weights"), for messages
      * @param log receives one line per adaptation
+     * @return the parameters that took a value from the file (not a head left new)
      * @throws ConfigException listing every tensor that does not fit, or for an unreadable file
      */
-    public static void load(Block block, BackboneSpec spec, Path file, String key, Consumer<String> log) {
+    public static Set<Parameter> load(Block block, BackboneSpec spec, Path file, String key, Consumer<String> log) {
         try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
             Map<String, NDArray> tensors = WeightsFile.read(file, scratch, key);
             tensors.keySet().removeIf(name -> name.endsWith(COUNTER));
@@ -55,6 +58,7 @@ public final class PretrainedWeights {
                 value.toType(DataType.FLOAT32, false).toDevice(target.getDevice(), false).copyTo(target);
             });
             fit.notes.forEach(note -> log.accept(key + " " + file.getFileName() + ": " + note));
+            return Collections.unmodifiableSet(plan.keySet());
         }
     }
 

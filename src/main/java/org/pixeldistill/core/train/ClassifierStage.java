@@ -2,9 +2,11 @@ package org.pixeldistill.core.train;
 
 import ai.djl.Device;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pixeldistill.core.cache.TeacherCache;
 import org.pixeldistill.core.config.RunConfig;
@@ -53,14 +55,16 @@ final class ClassifierStage implements StageTask {
         this.skippedImages = skippedImages;
         this.student = Network.create(spec, device, seed, true);
         try {
+            Set<Parameter> pretrained = Set.of();
             if (config.model().weights() != null) {
                 // before the first step; a resumed run's checkpoint replaces these values afterwards.
                 // ClassifierRun.open already checked the file and reported what was adapted
-                PretrainedWeights.load(student.block(), spec, Path.of(config.model().weights()), "model.weights",
-                        line -> {});
+                pretrained = PretrainedWeights.load(student.block(), spec, Path.of(config.model().weights()),
+                        "model.weights", line -> {});
             }
             this.sampler = sampler(config, spec, teacher, norm);
             this.step = new TrainStep(student, teacher, config.distill(), config.train(), cache != null);
+            step.sgd().scaleRate(pretrained, config.train().pretrainedRateScale());
         } catch (RuntimeException e) {
             student.close();
             throw e;

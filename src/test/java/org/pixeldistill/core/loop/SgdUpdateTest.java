@@ -66,6 +66,23 @@ class SgdUpdateTest {
         }
     }
 
+    @Test
+    void pretrainedParametersLearnAtTheirFractionOfTheRate() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            List<Parameter> ps = params(m, 3f, 4f);
+            Sgd sgd = new Sgd(ps, 0.9, 0, 0);
+            sgd.scaleRate(java.util.Set.of(ps.get(0)), 0.1);
+            // g = w = (3, 4); v = g; a -= 0.1 * 1.0 * 3, b -= 1.0 * 4
+            halfSquareBackward(ps);
+            sgd.step(1.0);
+            assertArrayEquals(new float[] {2.7f, 0f}, weights(ps), 1e-5f);
+            // step 2: g = (2.7, 0); v = 0.9 (3, 4) + (2.7, 0) = (5.4, 3.6); a -= 0.1 * 0.5 * 5.4, b -= 0.5 * 3.6
+            halfSquareBackward(ps);
+            sgd.step(0.5);
+            assertArrayEquals(new float[] {2.43f, -1.8f}, weights(ps), 1e-5f);
+        }
+    }
+
     private static List<Parameter> params(NDManager m, float a, float b) {
         Parameter pa = Parameter.builder().setName("a").setType(Parameter.Type.WEIGHT)
                 .optArray(m.create(new float[] {a})).build();

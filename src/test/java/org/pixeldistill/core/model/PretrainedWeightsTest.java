@@ -102,9 +102,14 @@ class PretrainedWeightsTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block block = built(five, manager);
             float[] before = PretrainedWeights.torchTensors(block, five, false).get("fc.weight").toFloatArray();
-            PretrainedWeights.load(block, five, fixture("resnet18_tv.safetensors"), "model.weights", lines::add);
+            java.util.Set<ai.djl.nn.Parameter> loaded = PretrainedWeights.load(block, five,
+                    fixture("resnet18_tv.safetensors"), "model.weights", lines::add);
             Map<String, NDArray> after = PretrainedWeights.torchTensors(block, five, false);
             assertArrayEquals(before, after.get("fc.weight").toFloatArray(), "head kept its fresh values");
+            // what train.pretrained_lr_scale slows down: every loaded tensor, not the new head
+            assertTrue(loaded.stream().noneMatch(p -> p.getArray().getShape().equals(after.get("fc.weight").getShape())
+                    || p.getArray().getShape().equals(after.get("fc.bias").getShape())), "the head is not among them");
+            assertTrue(loaded.stream().anyMatch(p -> p.getArray().getShape().equals(after.get("conv1.weight").getShape())));
             try (NDManager file = NDManager.newBaseManager()) {
                 NDArray conv1 = WeightsFile.read(fixture("resnet18_tv.safetensors"), file, "k").get("conv1.weight");
                 assertArrayEquals(conv1.toFloatArray(), after.get("conv1.weight").toFloatArray(), 0f);
