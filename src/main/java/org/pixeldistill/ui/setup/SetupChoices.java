@@ -2,6 +2,7 @@ package org.pixeldistill.ui.setup;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.pixeldistill.core.config.DataConfig;
 import org.pixeldistill.core.config.IsrdConfig;
@@ -81,6 +82,22 @@ public record SetupChoices(
     public static SetupChoices classroomDemo() {
         return new SetupChoices(true, "", DataConfig.DATASETS.get(0), "resnet18", 0.25, 28, "resnet18", 0.25, 4,
                 Method.ISRD, IsrdConfig.etaAt(4), 4, 0.9, 50, 6, 3, 200, 0, 1000, "auto", 1.0);
+    }
+
+    /** What the classroom preset does, in words made from its values (the button's tooltip). */
+    public static String classroomSummary() {
+        SetupChoices c = classroomDemo();
+        return String.format(Locale.ROOT, "Sets the classroom recipe: a ResNet-18 x%s teacher at %dx%d trained once on all"
+                + " of the demo's images (%d epochs, a few minutes on a laptop CPU, then reused), and a student at"
+                + " %dx%d (r = %d) with ISRD + KD that has only %d labelled images: %d epochs, %d seeds (seconds"
+                + " each), tested on %d images. Alone such a student overfits; distilled it gains about three"
+                + " points. Switch Method to Baseline and Start again to compare.",
+                trim(c.teacherWidth()), c.teacherSize(), c.teacherSize(), c.teacherEpochs(), c.studentSize(),
+                c.studentSize(), c.ratio(), c.trainLimit(), c.epochs(), c.seeds(), c.testLimit());
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The student's input side in pixels. */

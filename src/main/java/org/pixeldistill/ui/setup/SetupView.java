@@ -58,9 +58,7 @@ public final class SetupView {
         Button demo = new Button("Classroom demo");
         demo.setId("classroom-demo");
         demo.setMaxWidth(Double.MAX_VALUE);
-        demo.setTooltip(FormGrid.tooltip("Sets the classroom recipe: a ResNet-18 x0.25 teacher at 28x28 and a ResNet-18"
-                + " x0.25 student at 7x7 (r = 4) with ISRD + KD, on 5,000 of the demo's Fashion-MNIST images, 4 + 4"
-                + " epochs: a few minutes on a laptop CPU (the teacher is kept and reused by later runs)."));
+        demo.setTooltip(FormGrid.tooltip(SetupChoices.classroomSummary()));
         demo.setOnAction(e -> vm.classroomDemo());
         HBox bar = new HBox(demo);
         HBox.setHgrow(demo, Priority.ALWAYS);

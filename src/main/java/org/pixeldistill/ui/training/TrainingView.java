@@ -45,8 +45,7 @@ public final class TrainingView {
                 + " sample-configs/). Its records go to runs/ and show in the Runs, Pareto and Detection tabs.");
         file.disableProperty().bind(vm.runningProperty());
         file.setOnAction(e -> {
-            String dir = vm.configDirectoryProperty().get();
-            Path chosen = configChooser.apply(dir == null || dir.isEmpty() ? null : Path.of(dir));
+            Path chosen = configChooser.apply(vm.configStartDirectory(Path.of("")));
             if (chosen != null) {
                 vm.startFile(chosen);
             }
@@ -78,7 +77,7 @@ public final class TrainingView {
 
         vm.failureProperty().addListener((o, was, failure) -> {
             if (failure != null && dialogs) {
-                showFailure(failure.message());
+                showFailure(failure);
             }
         });
     }
@@ -97,9 +96,9 @@ public final class TrainingView {
         dialogs = show;
     }
 
-    private void showFailure(String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        alert.setHeaderText("The run could not go on");
+    private void showFailure(TrainingViewModel.Failure failure) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, failure.message());
+        alert.setHeaderText(failure.started() ? "The run could not go on" : "The run could not start");
         alert.setTitle("Training");
         if (root.getScene() != null && root.getScene().getWindow() != null) {
             alert.initOwner(root.getScene().getWindow());

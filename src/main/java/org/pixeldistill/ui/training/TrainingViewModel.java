@@ -3,6 +3,7 @@ package org.pixeldistill.ui.training;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.pixeldistill.core.util.Texts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +44,8 @@ import org.pixeldistill.ui.common.UiThread;
  */
 public final class TrainingViewModel {
     /** A failure to show; {@code id} makes two equal messages in a row still a change. */
-    public record Failure(long id, String message) {}
+    /** @param started whether the run got as far as its run folder (else it never started) */
+    public record Failure(long id, String message, boolean started) {}
 
     private final Path runsRoot;
     private final BackgroundWork background;
@@ -80,6 +82,19 @@ public final class TrainingViewModel {
     /** Folder of the last config file trained ("" = none yet); remembered where {@link #rememberIn} says. */
     public ObjectProperty<String> configDirectoryProperty() {
         return configDirectory;
+    }
+
+    /**
+     * Where "Train config…" opens: the folder of the last config trained, else {@code sample-configs}
+     * in {@code workingDir} when it is there (the configs a newcomer wants), else the chooser's own.
+     */
+    public Path configStartDirectory(Path workingDir) {
+        String last = configDirectory.get();
+        if (last != null && !last.isEmpty() && Files.isDirectory(Path.of(last))) {
+            return Path.of(last);
+        }
+        Path samples = workingDir.resolve("sample-configs");
+        return Files.isDirectory(samples) ? samples.toAbsolutePath().normalize() : null;
     }
 
     /** Keeps {@link #configDirectoryProperty()} in {@code prefs} across sessions. */
@@ -287,12 +302,16 @@ public final class TrainingViewModel {
         if (dir != null) {
             ResumableRuns.discardIfUnstarted(dir);
         }
-        fail(message);
+        fail(message, dir != null);
     }
 
     private void fail(String message) {
+        fail(message, false);
+    }
+
+    private void fail(String message, boolean started) {
         status.set("error: " + message);
-        failure.set(new Failure(failures.incrementAndGet(), message));
+        failure.set(new Failure(failures.incrementAndGet(), message, started));
     }
 
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }

@@ -202,6 +202,15 @@ class SetupViewModelTest {
     }
 
     @Test
+    void theClassroomTooltipSaysWhatThePresetDoes() {
+        String text = SetupChoices.classroomSummary();
+        assertTrue(text.contains("teacher at 28x28"), text);
+        assertTrue(text.contains("student at 7x7 (r = 4)"), text);
+        assertTrue(text.contains("only 200 labelled images: 50 epochs, 3 seeds"), text);
+        assertTrue(text.contains("tested on 1000 images"), text);
+    }
+
+    @Test
     void theClassroomSampleConfigIsThePreset() {
         SetupViewModel vm = vm();
         vm.classroomDemo();

@@ -189,9 +189,23 @@ class TrainingViewModelTest {
         assertNotNull(failure);
         assertTrue(failure.message().contains("colour_jitter"), failure.message());
         assertFalse(failure.message().contains("\n"));
+        assertFalse(failure.started(), "the dialog says the run could not start, not that it could not go on");
         assertNull(m.training().currentRunProperty().get());
         try (Stream<Path> left = Files.list(runs)) {
             assertEquals(List.of(), left.filter(Files::isDirectory).toList(), "nothing started, no folder");
         }
+    }
+
+    @Test
+    void trainConfigOpensOnTheSampleConfigsUntilAConfigWasChosen() throws Exception {
+        WorkbenchModels m = models(Method.BASELINE, 1);
+        Path work = runs.resolve("work");
+        Files.createDirectories(work.resolve("sample-configs"));
+        m.training().configDirectoryProperty().set("");
+        assertEquals(work.resolve("sample-configs").toAbsolutePath().normalize(),
+                m.training().configStartDirectory(work));
+        assertNull(m.training().configStartDirectory(runs.resolve("elsewhere")), "no samples: the chooser's own");
+        m.training().configDirectoryProperty().set(runs.toString());
+        assertEquals(runs, m.training().configStartDirectory(work), "the last config's folder wins");
     }
 }
