@@ -9,7 +9,6 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -26,7 +25,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.util.StringConverter;
+import org.pixeldistill.ui.common.EpochCharts;
 import org.pixeldistill.ui.common.SaveDialog;
 
 /**
@@ -39,8 +38,8 @@ public final class RunsTableView {
     private final RunsTableViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<RunEntry> table = RunsTableColumns.table();
-    private final LineChart<Number, Number> top1Chart = chart("test top-1 (%)", "runsCompareTop1");
-    private final LineChart<Number, Number> lossChart = chart("training loss (total)", "runsCompareLoss");
+    private final LineChart<Number, Number> top1Chart = EpochCharts.create("runsCompareTop1", "test top-1 (%)", true);
+    private final LineChart<Number, Number> lossChart = EpochCharts.create("runsCompareLoss", "training loss (total)", false);
     private final TextArea details = new TextArea();
     /** Asks the user; replaced in tests, where a modal dialog would wait for ever. */
     private Predicate<String> confirm = RunsTableView::askInDialog;
@@ -51,6 +50,8 @@ public final class RunsTableView {
 
     public RunsTableView(RunsTableViewModel vm) {
         this.vm = vm;
+        top1Chart.setCreateSymbols(false);
+        lossChart.setCreateSymbols(false);
         SortedList<RunEntry> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -165,34 +166,6 @@ public final class RunsTableView {
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         return b;
-    }
-
-    private static LineChart<Number, Number> chart(String yLabel, String id) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("epoch");
-        x.setForceZeroInRange(false);
-        x.setMinorTickVisible(false);
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) { // epochs are whole: no label between them
-                double v = n.doubleValue();
-                return Math.abs(v - Math.rint(v)) < 1e-9 ? Long.toString(Math.round(v)) : "";
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.valueOf(s);
-            }
-        });
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        y.setForceZeroInRange(false);
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setId(id);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setMinHeight(160);
-        return chart;
     }
 
     private void drawCurves() {

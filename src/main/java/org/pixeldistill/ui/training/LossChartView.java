@@ -1,7 +1,6 @@
 package org.pixeldistill.ui.training;
 
 import java.io.IOException;
-import org.pixeldistill.core.util.Texts;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -28,6 +26,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
 import org.pixeldistill.core.run.AtomicFiles;
+import org.pixeldistill.core.util.Texts;
+import org.pixeldistill.ui.common.EpochCharts;
 import org.pixeldistill.ui.common.SaveDialog;
 
 /**
@@ -36,8 +36,8 @@ import org.pixeldistill.ui.common.SaveDialog;
  */
 public final class LossChartView {
     private final LossChartViewModel vm;
-    private final LineChart<Number, Number> losses = chart("loss-chart", "loss (as weighted in training)");
-    private final LineChart<Number, Number> accuracy = chart("accuracy-chart", "test top-1 (%)");
+    private final LineChart<Number, Number> losses = EpochCharts.create("loss-chart", "loss (as weighted in training)", false);
+    private final LineChart<Number, Number> accuracy = EpochCharts.create("accuracy-chart", "test top-1 (%)", true);
     private final VBox charts = new VBox(4, losses, accuracy);
     private final VBox root;
 
@@ -140,21 +140,5 @@ public final class LossChartView {
             out.add(s);
         }
         return out;
-    }
-
-    private static LineChart<Number, Number> chart(String id, String yLabel) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("epoch");
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        y.setForceZeroInRange(false);
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setId(id);
-        // Animations would replay on every redraw of a live chart.
-        chart.setAnimated(false);
-        chart.setCreateSymbols(true);
-        chart.setMinHeight(160);
-        return chart;
     }
 }

@@ -1,6 +1,7 @@
 package org.pixeldistill.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pixeldistill.core.run.Stage.STUDENT;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
@@ -71,5 +73,23 @@ class LossChartViewFxTest {
         robot.interact(() -> view.exportPng(png));
         BufferedImage image = ImageIO.read(png.toFile());
         assertTrue(image.getWidth() > 300 && image.getHeight() > 300, image.getWidth() + "x" + image.getHeight());
+    }
+
+    @Test
+    void anEmptyAccuracyChartReadsZeroToHundredAndEpochsAreLabelledWhole(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> accuracy = robot.lookup("#accuracy-chart").queryAs(LineChart.class);
+        NumberAxis y = (NumberAxis) accuracy.getYAxis();
+        assertFalse(y.isAutoRanging(), "empty: pinned");
+        assertEquals(100.0, y.getUpperBound());
+        assertEquals(0.0, y.getLowerBound());
+        robot.interact(() -> {
+            vm.add(row(0, 1.0));
+            vm.add(row(1, 0.5));
+        });
+        assertTrue(y.isAutoRanging(), "with data the axis fits it");
+        NumberAxis x = (NumberAxis) accuracy.getXAxis();
+        assertEquals("2", x.getTickLabelFormatter().toString(2.0));
+        assertEquals("", x.getTickLabelFormatter().toString(1.5), "no label between two epochs");
     }
 }
