@@ -29,6 +29,7 @@ final class ProgressListener implements TrainingListener {
     private volatile List<Stage> stages = List.of();
     private volatile int seeds = 1;
     private long lastPost;
+    private volatile long stageStartNanos;
 
     ProgressListener(UiThread ui, DoubleProperty progress, StringProperty progressText, StringProperty status) {
         this.ui = ui;
@@ -37,7 +38,7 @@ final class ProgressListener implements TrainingListener {
         this.status = status;
         this.batches = new Coalescer<>(ui, p -> {
             progress.set(ProgressText.fraction(p));
-            progressText.set(ProgressText.batch(stageLabel, p));
+            progressText.set(wholeRunLine(p));
         });
     }
 
@@ -50,6 +51,7 @@ final class ProgressListener implements TrainingListener {
     @Override
     public void onStageStart(StageStart start) {
         stage = start;
+        stageStartNanos = System.nanoTime();
         stageLabel = ProgressText.stageLabel(stages, seeds, start.stage(), start.seed());
         String line = ProgressText.stageStart(stageLabel, start);
         double done = start.epochs() == 0 ? 0 : start.startEpoch() / (double) start.epochs();
@@ -58,6 +60,20 @@ final class ProgressListener implements TrainingListener {
             progressText.set(start.stage() + ": preparing the first batch...");
             status.set(line);
         });
+    }
+
+    /** The batch line with the time left for the rest of the run (ProgressText.batch). */
+    private String wholeRunLine(BatchProgress p) {
+        List<Stage> all = stages;
+        int i = all.indexOf(p.stage());
+        List<Stage> later = i < 0 ? List.of() : all.subList(i + 1, all.size());
+        StageStart s = stage;
+        int seedsAfter = s == null ? 0 : Math.max(0, s.total() - s.index()); // index counts from 1
+        double elapsed = (System.nanoTime() - stageStartNanos) / 1e9;
+        int epochsHere = s == null ? 0 : s.epochs() - s.startEpoch();
+        double perSeed = epochsHere <= 0 || s == null ? Double.NaN
+                : (elapsed + p.secondsLeft()) / epochsHere * s.epochs();
+        return ProgressText.batch(stageLabel, p, seedsAfter, perSeed, later);
     }
 
     @Override

@@ -17,8 +17,29 @@ public final class ProgressText {
 
     /** "stage 2/3 student · epoch 3/6 · batch 45/157 · loss 0.812 · 1 min 05 s left". */
     public static String batch(String stageLabel, BatchProgress p) {
-        return String.format(Locale.ROOT, "%s · epoch %d/%d · batch %d/%d · loss %.3f · %s left", stageLabel, p.epoch() + 1,
-                p.epochs(), p.batch(), p.batches(), p.loss(), Texts.duration(p.secondsLeft()));
+        return batch(stageLabel, p, 0, Double.NaN, List.of());
+    }
+
+    /**
+     * The batch line with the time left for the whole run, as far as it can be told: the seeds of
+     * this stage still to come take about as long as this one ({@code secondsPerSeed}); a later
+     * stage trains another network, whose speed is not known before it starts, so it is named.
+     *
+     * @param seedsAfter seeds of this stage after the current one
+     * @param laterStages the run's stages after this one
+     */
+    public static String batch(String stageLabel, BatchProgress p, int seedsAfter, double secondsPerSeed,
+            List<Stage> laterStages) {
+        double left = p.secondsLeft();
+        String seeds = "";
+        if (seedsAfter > 0 && Double.isFinite(secondsPerSeed) && Double.isFinite(left)) {
+            left += seedsAfter * secondsPerSeed;
+            seeds = " (" + (seedsAfter + 1) + " seeds)";
+        }
+        String then = laterStages.isEmpty() ? ""
+                : ", then " + String.join(" and ", laterStages.stream().map(Stage::toString).toList());
+        return String.format(Locale.ROOT, "%s · epoch %d/%d · batch %d/%d · loss %.3f · %s left%s%s", stageLabel,
+                p.epoch() + 1, p.epochs(), p.batch(), p.batches(), p.loss(), Texts.duration(left), seeds, then);
     }
 
     /**

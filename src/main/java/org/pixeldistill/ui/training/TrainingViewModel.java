@@ -290,6 +290,7 @@ public final class TrainingViewModel {
 
     private void stopped(Path dir) {
         progress.set(0);
+        progressText.set(""); // "… 10 s left" would outlive the run it was about
         if (dir != null) {
             resumableRun.set(dir);
         }
@@ -299,6 +300,7 @@ public final class TrainingViewModel {
 
     private void failed(String message, Path dir) {
         progress.set(0);
+        progressText.set("");
         if (dir != null) {
             ResumableRuns.discardIfUnstarted(dir);
         }

@@ -35,6 +35,16 @@ class ProgressTextTest {
     }
 
     @Test
+    void theTimeLeftCoversTheSeedsToComeAndNamesTheStagesAfter() {
+        BatchProgress p = new BatchProgress(Stage.STUDENT, 0, 2, 6, 45, 100, 0.8123, 300, 65);
+        assertEquals("stage 3/3 student seed 0 · epoch 3/6 · batch 45/100 · loss 0.812 · 3 min 05 s left (3 seeds)",
+                ProgressText.batch("stage 3/3 student seed 0", p, 2, 60, List.of()));
+        BatchProgress teacher = new BatchProgress(Stage.TEACHER, 0, 5, 6, 90, 100, 0.3, 300, 10);
+        assertEquals("stage 1/3 teacher · epoch 6/6 · batch 90/100 · loss 0.300 · 10 s left, then assistant and student",
+                ProgressText.batch("stage 1/3 teacher", teacher, 0, 200, List.of(Stage.ASSISTANT, Stage.STUDENT)));
+    }
+
+    @Test
     void exceptionsBecomeOneLine() {
         assertEquals("first", Texts.oneLine(new IllegalStateException("first\n\tat somewhere")));
         assertEquals("NullPointerException", Texts.oneLine(new NullPointerException()));

@@ -104,6 +104,7 @@ class TrainingViewModelTest {
         assertEquals(dir, m.training().resumableRunProperty().get());
         assertNull(m.training().lastFinishedRunProperty().get());
         assertTrue(m.training().statusProperty().get().startsWith("stopped;"), m.training().statusProperty().get());
+        assertEquals("", m.training().progressTextProperty().get(), "no time left shown for a stopped run");
         assertEquals(1, new MetricsCsv(dir.resolve("metrics.csv")).rows().size());
 
         m.training().removeListener(stopAfterFirstEpoch);
