@@ -80,10 +80,11 @@ public final class IsrdView {
         stage.setId("isrdFeatureStage");
         fillStages(stage, 4);
         vm.stageCountProperty().addListener((o, a, b) -> fillStages(stage, b.intValue()));
-        stage.setConverter(converter(s -> s.intValue() == 0 ? "last stage" : "stage " + s));
+        stage.setConverter(converter(s -> s.intValue() == 0 ? "auto (3x3 or more)" : "stage " + s));
         stage.valueProperty().bindBidirectional(vm.featureStageProperty());
-        stage.setTooltip(new Tooltip("Which backbone stage the maps come from. A 7x7 student's last stage is"
-                + " often 1x1: an earlier stage shows more places."));
+        stage.setTooltip(new Tooltip("Which backbone stage the maps come from. Auto: the deepest stage where the"
+                + " student's map still has at least 3x3 cells (a 7x7 student's last stage is 1x1 and shows"
+                + " nothing); the caption names the stage shown."));
 
         ChoiceBox<String> training = new ChoiceBox<>();
         training.setId("isrdTrainingStage");

@@ -52,6 +52,8 @@ public final class IsrdViewModel {
     private final ReadOnlyIntegerWrapper stageCount = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No epoch finished yet: the panel fills in as training goes.");
     private final StringProperty mapKind = new SimpleStringProperty(Inspector.ATTENTION);
+    /** The smallest student map side the automatic stage choice shows (3x3 cells). */
+    static final int USEFUL_MAP_SIDE = 3;
     private final IntegerProperty featureStage = new SimpleIntegerProperty(0);
     private final StringProperty trainingStage = new SimpleStringProperty("student");
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
@@ -149,15 +151,30 @@ public final class IsrdViewModel {
         select();
     }
 
-    /** The snapshot of the chosen kind and feature stage (0 = the last available), or null. */
+    /**
+     * The snapshot of the chosen kind and feature stage, or null. Stage 0 is automatic: the deepest
+     * stage whose student map still has {@link #USEFUL_MAP_SIDE} cells a side (a 7x7 student's last
+     * stage is one cell, which shows nothing), else the last.
+     */
     private void select() {
-        List<InspectionSnapshot> all = snapshots.get();
-        int wanted = featureStage.get() == 0 || featureStage.get() > stageCount.get() ? stageCount.get()
-                : featureStage.get();
+        List<InspectionSnapshot> ofKind = snapshots.get().stream().filter(s -> s.mapKind().equals(mapKind.get()))
+                .toList();
+        int chosen = featureStage.get();
         InspectionSnapshot pick = null;
-        for (InspectionSnapshot s : all) {
-            if (s.mapKind().equals(mapKind.get()) && s.featureStage() == wanted) {
-                pick = s;
+        if (chosen == 0 || chosen > stageCount.get()) {
+            for (InspectionSnapshot s : ofKind) {
+                boolean useful = !s.images().isEmpty() && s.images().get(0).studentMapSize() >= USEFUL_MAP_SIDE;
+                if (useful && (pick == null || s.featureStage() > pick.featureStage())) {
+                    pick = s;
+                }
+            }
+            chosen = stageCount.get();
+        }
+        if (pick == null) {
+            for (InspectionSnapshot s : ofKind) {
+                if (s.featureStage() == chosen) {
+                    pick = s;
+                }
             }
         }
         shown.set(pick);

@@ -54,7 +54,8 @@ class IsrdViewModelTest {
         assertNotNull(shown);
         assertEquals(6, shown.images().size());
         assertEquals("attention", shown.mapKind());
-        assertEquals(4, shown.featureStage());
+        assertEquals(2, shown.featureStage(), "auto: the deepest stage with a 3x3 or larger student map");
+        assertEquals(4, shown.images().get(0).studentMapSize());
         assertEquals(4, vm.stageCountProperty().get());
         assertNotNull(shown.images().get(0).reconstruction());
         assertTrue(vm.statusProperty().get().contains("6 images inspected"), vm.statusProperty().get());
