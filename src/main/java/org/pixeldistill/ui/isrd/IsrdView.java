@@ -90,8 +90,9 @@ public final class IsrdView {
         training.setId("isrdTrainingStage");
         training.getItems().setAll(IsrdViewModel.TRAINING_STAGES);
         training.valueProperty().bindBidirectional(vm.trainingStageProperty());
-        training.setTooltip(new Tooltip("Which network's training the panel follows, epoch by epoch"
-                + " (student also follows a single model)."));
+        training.setTooltip(new Tooltip("Which network's training the panel follows, epoch by epoch: current is"
+                + " whichever network is training (the teacher first, then the student); student also follows a"
+                + " single model. A new run clears the pictures of the last one."));
 
         CheckBox enabled = new CheckBox("inspect each epoch");
         enabled.setId("isrdEnabled");

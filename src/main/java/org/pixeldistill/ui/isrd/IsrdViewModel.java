@@ -23,6 +23,7 @@ import org.pixeldistill.core.inspect.Inspector;
 import org.pixeldistill.core.loop.LiveNetworks;
 import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.train.EpochModels;
+import org.pixeldistill.core.run.Stage;
 import org.pixeldistill.ui.common.UiThread;
 
 /**
@@ -37,8 +38,11 @@ import org.pixeldistill.ui.common.UiThread;
  */
 public final class IsrdViewModel {
     public static final int DEFAULT_IMAGES = 6;
-    /** Training stages the panel can follow; "student" also follows a single model ("model"). */
-    public static final List<String> TRAINING_STAGES = List.of("student", "assistant", "teacher");
+    /**
+     * Training stages the panel can follow: "current" is whichever network is training (the teacher
+     * during its stage, then the assistant, then the student); "student" also follows a single model.
+     */
+    public static final List<String> TRAINING_STAGES = List.of("current", "student", "assistant", "teacher");
     /** The workbench's preferences node (tests pass their own). */
     public static final String PREFERENCES_NODE = "org/pixeldistill/workbench";
 
@@ -55,11 +59,11 @@ public final class IsrdViewModel {
     /** The smallest student map side the automatic stage choice shows (3x3 cells). */
     static final int USEFUL_MAP_SIDE = 3;
     private final IntegerProperty featureStage = new SimpleIntegerProperty(0);
-    private final StringProperty trainingStage = new SimpleStringProperty("student");
+    private final StringProperty trainingStage = new SimpleStringProperty("current");
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
     private final ObjectProperty<String> exportDirectory = new SimpleObjectProperty<>("");
     /** Read on the training thread: copies of the two choices it needs. */
-    private volatile String followedStage = "student";
+    private volatile String followedStage = "current";
     private volatile boolean inspecting = true;
     private int[] fixedIndices;
     private Object fixedFor;
@@ -81,8 +85,8 @@ public final class IsrdViewModel {
             String kind = prefs.get("isrd.mapKind", Inspector.ATTENTION);
             mapKind.set(Inspector.MAP_KINDS.contains(kind) ? kind : Inspector.ATTENTION);
             featureStage.set(Math.max(0, prefs.getInt("isrd.featureStage", 0)));
-            String stage = prefs.get("isrd.trainingStage", "student");
-            trainingStage.set(TRAINING_STAGES.contains(stage) ? stage : "student");
+            String stage = prefs.get("isrd.trainingStage", "current");
+            trainingStage.set(TRAINING_STAGES.contains(stage) ? stage : "current");
             exportDirectory.set(prefs.get("isrd.exportDirectory", ""));
         }
         followedStage = trainingStage.get();
@@ -98,6 +102,18 @@ public final class IsrdViewModel {
         return new TrainingListener() {
             @Override
             public void onStageStart(StageStart start) {
+                // the first seed of a stage: a new run starts with its teacher (or single model), or
+                // with the student when the teacher is reused; pictures of an earlier run or stage go
+                boolean first = start.index() == 1 && start.startEpoch() == 0;
+                boolean opensRun = start.stage() == Stage.TEACHER || start.stage() == Stage.MODEL;
+                if (first && (follows(start.stage().key()) || opensRun)) {
+                    String line = "Training the " + start.stage() + ": its pictures appear after its first epoch.";
+                    post(() -> {
+                        accept(List.of());
+                        status.set(line);
+                    });
+                    return;
+                }
                 if (!follows(start.stage().key())) {
                     post(() -> status.set("Training the " + start.stage() + ": the panel follows the "
                             + followedStage + " stage."));
@@ -182,7 +198,7 @@ public final class IsrdViewModel {
 
     private boolean follows(String stage) {
         String wanted = followedStage;
-        return wanted.equals(stage) || ("student".equals(wanted) && "model".equals(stage));
+        return "current".equals(wanted) || wanted.equals(stage) || ("student".equals(wanted) && "model".equals(stage));
     }
 
     private void post(Runnable action) {

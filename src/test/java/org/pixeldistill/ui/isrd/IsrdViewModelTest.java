@@ -79,6 +79,21 @@ class IsrdViewModelTest {
     }
 
     @Test
+    void byDefaultThePanelFollowsTheStageThatTrainsAndANewRunClearsTheOldPictures() {
+        IsrdViewModel vm = new IsrdViewModel(UiThread.DIRECT, 2, null);
+        assertEquals("current", vm.trainingStageProperty().get());
+        vm.listener().onEpochModels(run.models(0));
+        assertNotNull(vm.snapshotProperty().get(), "the student's epoch is shown");
+        vm.listener().onStageStart(new TrainingListener.StageStart(Stage.TEACHER, 0, 0, 6, 10, 1, 1, "teacher"));
+        assertNull(vm.snapshotProperty().get(), "a new run: the earlier pictures are gone");
+        assertTrue(vm.statusProperty().get().startsWith("Training the teacher"), vm.statusProperty().get());
+        EpochModels teacherEpoch = new EpochModels(Stage.TEACHER, 0, 0, run.student, null, List.of(), run.sampler,
+                run.data.test());
+        vm.listener().onEpochModels(teacherEpoch);
+        assertEquals("teacher", vm.snapshotProperty().get().stage(), "during the teacher's stage the panel shows it");
+    }
+
+    @Test
     void onlyTheFollowedTrainingStageIsInspected() {
         IsrdViewModel vm = new IsrdViewModel(UiThread.DIRECT, 2, prefs);
         vm.trainingStageProperty().set("teacher");
