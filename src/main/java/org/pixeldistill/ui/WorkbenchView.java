@@ -51,7 +51,9 @@ public final class WorkbenchView {
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addPanel("Training", sideBySide());
         addPanel("Runs", runsView.node());
-        addPanel("Detection", new DetectionView(models.detection()).node());
+        DetectionView detectionView = new DetectionView(models.detection());
+        detectionView.setTrainConfig(yaml -> models.training().startFile(yaml));
+        addPanel("Detection", detectionView.node());
         root.setId("workbench");
         root.setLeft(setupView.node());
         root.setCenter(panels);

@@ -2,13 +2,17 @@ package org.pixeldistill.ui.detect;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -43,6 +47,7 @@ public final class DetectionView {
     private final HBox pictures;
     /** Asks where the AP CSV goes, given the suggested file name; null = cancelled. */
     private Function<String, Path> csvTarget = this::askForCsv;
+    private Consumer<Path> trainConfig = path -> { };
     /** Held: the spinner's value is bound to it, and an unreferenced adapter would be collected. */
     private final ObjectProperty<Integer> indexObject;
 
@@ -60,7 +65,16 @@ public final class DetectionView {
         Label status = new Label();
         status.setId("detection-status");
         status.textProperty().bind(vm.statusProperty());
-        VBox bottom = new VBox(6, ApTable.create(vm), status);
+        Button demo = new Button("Train the demo detector");
+        demo.setId("detection-train-demo");
+        demo.setTooltip(new Tooltip("Trains " + DetectionViewModel.DEMO_CONFIG + " as Train config… would: a"
+                + " teacher at 112 px, an assistant and an AFP student at 28 px on generated scenes, about 16 min"
+                + " on 2 CPU cores. Its run then shows here."));
+        demo.setOnAction(e -> trainConfig.accept(DetectionViewModel.DEMO_CONFIG));
+        // offered only while the tab has nothing to show
+        demo.visibleProperty().bind(Bindings.isEmpty(vm.runs()));
+        demo.managedProperty().bind(demo.visibleProperty());
+        VBox bottom = new VBox(6, ApTable.create(vm), status, demo);
         bottom.setPadding(new Insets(6, 8, 6, 8));
         root.setBottom(bottom);
         vm.shownProperty().addListener((o, a, b) -> render());
@@ -72,6 +86,11 @@ public final class DetectionView {
 
     public Node node() {
         return root;
+    }
+
+    /** What "Train the demo detector" does with the demo's config (the workbench starts a training). */
+    public void setTrainConfig(Consumer<Path> action) {
+        trainConfig = action;
     }
 
     /** Writes the two pictures with their titles, as on screen, as a PNG; call on the FX thread. */

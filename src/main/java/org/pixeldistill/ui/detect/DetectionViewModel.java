@@ -116,6 +116,17 @@ public final class DetectionViewModel {
         exportDirectory.addListener((o, a, b) -> remember("detection.exportDirectory", b == null ? "" : b));
     }
 
+    /** The demo detector the empty tab offers to train (teacher, assistant and AFP student on scenes). */
+    public static final Path DEMO_CONFIG = Path.of("sample-configs", "demo-scenes-afp-tas.yaml");
+
+    /** What the tab says while there is no detector run: which demo trains one, and how long it takes. */
+    static String emptyText(Path runsRoot) {
+        return "No detector run under " + runsRoot + " yet. The demo detector, " + DEMO_CONFIG
+                + " (a teacher, an assistant and an AFP student on generated scenes), trains in about 16 min on"
+                + " 2 CPU cores: \"Train the demo detector\" below, or any config with a detect section through"
+                + " Train config….";
+    }
+
     /** Looks for detector runs under the runs folder in the background; reselects the remembered one. */
     public void refresh() {
         background.submit("detection-runs", () -> DetectorRuns.find(runsRoot), found -> {
@@ -126,8 +137,7 @@ public final class DetectionViewModel {
                             .ifPresent(c -> runFolder.set(c.dir()));
                 }
                 if (runFolder.get() == null) {
-                    status.set(found.isEmpty() ? "No detector run under " + runsRoot + " yet: train one with a detect section."
-                            : found.size() + " detector run(s) found: choose one.");
+                    status.set(found.isEmpty() ? emptyText(runsRoot) : found.size() + " detector run(s) found: choose one.");
                 }
         }, e -> status.set("Cannot look for detector runs: " + Texts.oneLine(e)));
     }

@@ -129,6 +129,8 @@ class DetectionViewModelTest {
         vm.refresh();
         assertTrue(vm.runs().isEmpty());
         assertTrue(vm.statusProperty().get().startsWith("No detector run under"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().contains(DetectionViewModel.DEMO_CONFIG + " (a teacher, an assistant and an"
+                + " AFP student on generated scenes), trains in about 16 min"), vm.statusProperty().get());
     }
 
     @Test

@@ -39,12 +39,14 @@ class IsrdRunTest {
                 + "distill:\n  kd: {}\n  isrd: {eta: 10}\n" + train);
 
         IsrdViewModel vm = new IsrdViewModel(UiThread.DIRECT, 6, null);
-        List<Integer> epochsShown = new ArrayList<>();
-        vm.snapshotProperty().addListener((o, a, b) -> epochsShown.add(b.epoch()));
+        List<String> shownInOrder = new ArrayList<>();
+        vm.snapshotProperty().addListener((o, a, b) -> shownInOrder.add(b == null ? "cleared" : b.stage() + " " + b.epoch()));
         RunFolder inspected = new RunPipeline(dir.resolve("runs"), vm.listener(), new Cancellation())
                 .train(ConfigLoader.load(student));
 
-        assertEquals(List.of(0, 1), epochsShown); // the teacher's epoch is not followed
+        // by default the panel follows whichever network trains: the teacher's epoch, then (the student's
+        // stage clearing it) each student epoch
+        assertEquals(List.of("teacher 0", "cleared", "student 0", "student 1"), shownInOrder);
         InspectionSnapshot shown = vm.snapshotProperty().get();
         assertEquals("student", shown.stage());
         assertEquals(6, shown.images().size());
@@ -53,7 +55,9 @@ class IsrdRunTest {
             assertEquals(7, img.small().width());
             assertNotNull(img.reconstruction());
             assertEquals(14, img.reconstruction().width());
-            assertEquals(2, img.teacherMapSize());
+            // the automatic feature stage: stage 2, the deepest where the 7 px student's map is 3x3 or more
+            assertEquals(4, img.studentMapSize());
+            assertEquals(7, img.teacherMapSize());
         }
 
         // The same run without the panel (the teacher is reused) trains to the same numbers: the
