@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.Notifications;
 import org.pixeldistill.ui.common.OpenDialog;
 
 /**
@@ -75,6 +76,22 @@ public final class TrainingView {
         root.setId("training-bar");
         root.setStyle("-fx-border-color: -fx-box-border; -fx-border-width: 1 0 0 0;");
 
+        // the window's focus feeds the view-model, which decides when a finished run deserves a notification
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((w, oldWindow, window) -> {
+                    if (window != null) {
+                        vm.windowFocusedProperty().bind(window.focusedProperty());
+                    }
+                });
+            }
+        });
+        vm.noticeProperty().addListener((o, was, notice) -> {
+            if (notice != null && dialogs && root.getScene() != null && root.getScene().getWindow() != null) {
+                Notifications.create().title(notice.title()).text(notice.text())
+                        .owner(root.getScene().getWindow()).showInformation();
+            }
+        });
         vm.failureProperty().addListener((o, was, failure) -> {
             if (failure != null && dialogs) {
                 showFailure(failure);

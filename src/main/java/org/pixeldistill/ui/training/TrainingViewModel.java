@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,6 +46,9 @@ import org.pixeldistill.ui.common.UiThread;
  */
 public final class TrainingViewModel {
     /** A failure to show; {@code id} makes two equal messages in a row still a change. */
+    /** A message for a desktop notification; the id tells two equal messages apart. */
+    public record Notice(long id, String title, String text) {}
+
     /** @param started whether the run got as far as its run folder (else it never started) */
     public record Failure(long id, String message, boolean started) {}
 
@@ -66,6 +71,11 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("ready");
     private final ReadOnlyObjectWrapper<Path> currentRun = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> lastFinishedRun = new ReadOnlyObjectWrapper<>();
+    /** Whether the workbench window has the focus; the view keeps it up to date. */
+    private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
+    /** Set when a run ends while the window is in the background: the view shows it as a notification. */
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final AtomicLong notices = new AtomicLong();
     private final ReadOnlyObjectWrapper<Path> resumableRun = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
 
@@ -286,6 +296,9 @@ public final class TrainingViewModel {
             resumableRun.set(null);
         }
         lastFinishedRun.set(dir);
+        if (!windowFocused.get()) {
+            notice.set(new Notice(notices.incrementAndGet(), "Training finished", status.get()));
+        }
     }
 
     private void stopped(Path dir) {
@@ -326,6 +339,8 @@ public final class TrainingViewModel {
     public ReadOnlyObjectProperty<Path> currentRunProperty() { return currentRun.getReadOnlyProperty(); }
     /** Set when a run finishes: the "run finished" event other views listen to. */
     public ReadOnlyObjectProperty<Path> lastFinishedRunProperty() { return lastFinishedRun.getReadOnlyProperty(); }
+    public BooleanProperty windowFocusedProperty() { return windowFocused; }
+    public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
     /** The run Resume would continue, or null. */
     public ReadOnlyObjectProperty<Path> resumableRunProperty() { return resumableRun.getReadOnlyProperty(); }
     /** The last failure, as one line. */

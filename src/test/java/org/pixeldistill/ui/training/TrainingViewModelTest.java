@@ -209,4 +209,18 @@ class TrainingViewModelTest {
         m.training().configDirectoryProperty().set(runs.toString());
         assertEquals(runs, m.training().configStartDirectory(work), "the last config's folder wins");
     }
+
+    @Test
+    void aRunThatEndsWhileTheWindowIsInTheBackgroundBecomesANotice() {
+        WorkbenchModels m = models(Method.BASELINE, 1);
+        m.training().start();
+        assertNull(m.training().noticeProperty().get(), "the window had the focus: no notification");
+        m.training().windowFocusedProperty().set(false);
+        m.training().start();
+        TrainingViewModel.Notice notice = m.training().noticeProperty().get();
+        assertNotNull(notice);
+        assertEquals("Training finished", notice.title());
+        assertEquals(m.training().statusProperty().get(), notice.text());
+        assertTrue(notice.text().startsWith("finished: "), notice.text());
+    }
 }
