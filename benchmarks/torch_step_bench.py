@@ -18,7 +18,6 @@ run back to back on the same quiet machine (best of several interleaved rounds e
 chooses its threads per step and says how many it used (README, Measuring).
 """
 import argparse
-import gzip
 import math
 import time
 
@@ -27,13 +26,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-
-def read_idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    dims = data[3]
-    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+from idx_files import read_idx
 
 
 def scaled(c, width):

@@ -9,23 +9,18 @@ from Debian's full Fashion-MNIST (package dataset-fashion-mnist), disjoint in im
 Needs numpy and PIL (Debian's python3-numpy, python3-pil); not used by the build or the tests.
 Run from this folder:  /usr/bin/python3 make_data.py
 """
-import gzip
 import os
+import sys
 
 import numpy as np
 from PIL import Image
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from idx_files import read_idx  # noqa: E402 (the shared reader one folder up)
+
 SOURCE = "/usr/share/datasets/fashion-mnist"
 NAMES = ["tshirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "boot"]
 COARSE = {0: "top", 2: "top", 4: "top", 6: "top", 1: "trouser", 3: "dress", 5: "shoe", 7: "shoe", 9: "shoe", 8: "bag"}
-
-
-def read_idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    dims = data[3]
-    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
 def write(root, split, images, labels, name_of):

@@ -7,7 +7,6 @@ import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.data.Interpolation;
 import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.loop.Devices;
-import org.pixeldistill.core.loop.EngineThreads;
 import org.pixeldistill.core.loop.GradMode;
 import org.pixeldistill.core.loop.StepTiming;
 import org.pixeldistill.core.loop.TeacherConfigs;
@@ -72,7 +71,7 @@ public final class DetectionBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return new StepTiming(images / seconds, wait / 1e9 / seconds, steps, batch, seconds, device.toString(), false,
-                    EngineThreads.forLargeWork(cfg.train().threads()));
+                    step.threads());
         }
     }
 }

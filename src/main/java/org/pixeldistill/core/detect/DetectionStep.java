@@ -48,6 +48,11 @@ public final class DetectionStep {
         return sgd;
     }
 
+    /** libtorch's threads per operation for this step (see {@link EngineThreads}). */
+    public int threads() {
+        return threads;
+    }
+
     /**
      * Trains on one batch and adds each loss term (and "total") to {@code sums}.
      *

@@ -28,6 +28,7 @@ public final class EngineThreads {
     static final long SINGLE_THREAD_BELOW = 1_000_000_000L;
 
     private static volatile int engineDefault;
+    private static volatile Boolean pyTorch;
 
     private EngineThreads() {}
 
@@ -86,7 +87,13 @@ public final class EngineThreads {
         return known;
     }
 
+    /** The engine is chosen once per JVM; asked on every step, so asked once. */
     private static boolean isPyTorch() {
-        return "PyTorch".equals(Engine.getInstance().getEngineName());
+        Boolean known = pyTorch;
+        if (known == null) {
+            known = "PyTorch".equals(Engine.getInstance().getEngineName());
+            pyTorch = known;
+        }
+        return known;
     }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -21,8 +20,9 @@ public final class Sgd {
     private final double weightDecay;
     private final double clipNorm;
     private final List<NDArray> velocity = new ArrayList<>();
-    // factor of the learning rate per parameter (1, or train.pretrained_lr_scale for loaded layers)
-    private final double[] rateScale;
+    // parameters that learn at pretrainedScale x the step's rate (train.pretrained_lr_scale)
+    private final boolean[] scaled;
+    private double pretrainedScale = 1.0;
     // The constant factors as 0-dim arrays made once: DJL's mul(Number) builds and frees a new
     // array for its scalar on every call, four per parameter tensor per step, which profiling put
     // at most of the optimiser's time on the tiny demo networks. Same dtypes as mul(Number) makes.
@@ -39,8 +39,7 @@ public final class Sgd {
         for (Parameter p : this.params) {
             velocity.add(p.getArray().zerosLike());
         }
-        this.rateScale = new double[this.params.size()];
-        Arrays.fill(rateScale, 1.0);
+        this.scaled = new boolean[this.params.size()];
         NDManager manager = this.params.isEmpty() ? null : this.params.get(0).getArray().getManager();
         this.momentumFactor = manager == null ? null : manager.create(momentum);
         this.decayFactor = manager == null ? null : manager.create(weightDecay);
@@ -51,14 +50,10 @@ public final class Sgd {
     public void scaleRate(Collection<Parameter> subset, double scale) {
         for (int i = 0; i < params.size(); i++) {
             if (subset.contains(params.get(i))) {
-                rateScale[i] = scale;
+                scaled[i] = true;
             }
         }
-    }
-
-    /** How many parameter tensors learn at a rate other than the step's. */
-    public long scaledCount() {
-        return Arrays.stream(rateScale).filter(s -> s != 1.0).count();
+        pretrainedScale = scale;
     }
 
     public void step(double lr) {
@@ -67,8 +62,7 @@ public final class Sgd {
         }
         float gradScale = clipNorm > 0 ? (float) Math.min(1.0, clipNorm / (gradientNorm() + 1e-6)) : 1f;
         NDManager manager = zero.getManager();
-        double otherScale = Arrays.stream(rateScale).filter(s -> s != 1.0).findFirst().orElse(1.0);
-        try (NDArray rate = manager.create(lr); NDArray otherRate = manager.create(lr * otherScale);
+        try (NDArray rate = manager.create(lr); NDArray scaledRate = manager.create(lr * pretrainedScale);
                 NDArray scale = manager.create(gradScale)) {
             for (int i = 0; i < params.size(); i++) {
                 NDArray w = params.get(i).getArray();
@@ -83,7 +77,7 @@ public final class Sgd {
                         }
                     }
                     v.muli(momentumFactor).addi(g);
-                    try (NDArray update = v.mul(rateScale[i] == 1.0 ? rate : otherRate)) {
+                    try (NDArray update = v.mul(scaled[i] ? scaledRate : rate)) {
                         w.subi(update);
                     }
                     g.muli(zero);
