@@ -6,10 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -23,7 +21,7 @@ import ai.djl.util.PairList;
  * starts at -log((1 - p) / p) with p = 0.01, so at the start every anchor says "background" with
  * 99% and the focal loss is not swamped by the many easy negatives.
  */
-final class DetectionHeads extends AbstractBlock {
+final class DetectionHeads extends ContainerBlock {
     static final float PRIOR = 0.01f;
 
     private final Block classTower;
@@ -40,7 +38,7 @@ final class DetectionHeads extends AbstractBlock {
     }
 
     private static Block tower(int channels, int convs, Block output) {
-        SequentialBlock tower = new SequentialBlock();
+        Sequential tower = new Sequential();
         for (int i = 0; i < convs; i++) {
             tower.add(DetectorLayers.conv(channels, 3)).add(Activation.reluBlock());
         }

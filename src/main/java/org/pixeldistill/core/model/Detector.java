@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -20,7 +19,7 @@ import java.util.List;
  * <p>Forward: (batch, C, S, S) images to {@code [classLogits (batch, N, K), boxOffsets (batch, N, 4),
  * level_0, ..., level_{L-1}]}, the last being the pyramid levels the heads saw (what AFP distils).
  */
-public final class Detector extends AbstractBlock {
+public final class Detector extends ContainerBlock {
     private final DetectorSpec spec;
     private final Block backbone;
     private final FeaturePyramid pyramid;

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
@@ -23,7 +22,7 @@ import java.util.List;
  *
  * <p>Input: the three stage maps, fine to coarse. Output: {@code stages + extra} levels, fine to coarse.
  */
-final class FeaturePyramid extends AbstractBlock {
+final class FeaturePyramid extends ContainerBlock {
     private final List<Conv2d> laterals = new ArrayList<>();
     private final List<Conv2d> outputs = new ArrayList<>();
     private final int extra;

@@ -6,7 +6,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -20,7 +19,7 @@ import ai.djl.util.PairList;
  *
  * <p>Initialise it with {@code initialize(manager, FLOAT32, new Shape(1, featureChannels, g, g))}.
  */
-public class IsrdDecoder extends AbstractBlock {
+public class IsrdDecoder extends ContainerBlock {
     private static final byte VERSION = 1;
 
     private final int featureChannels;

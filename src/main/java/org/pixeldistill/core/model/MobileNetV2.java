@@ -1,7 +1,6 @@
 package org.pixeldistill.core.model;
 
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,14 +35,14 @@ final class MobileNetV2 {
         double w = spec.width();
         int channels = roundToEight(STEM_WIDTH * w);
         Block firstConv = Layers.conv(channels, 3, firstStride);
-        Block stemRest = new SequentialBlock().add(Layers.batchNorm()).add(Relu6.block());
+        Block stemRest = new Sequential().add(Layers.batchNorm()).add(Relu6.block());
 
         List<Block> stages = new ArrayList<>();
-        SequentialBlock stage = new SequentialBlock();
+        Sequential stage = new Sequential();
         for (int row = 0; row < TABLE.length; row++) {
             if (isStageStart(row)) {
                 stages.add(stage);
-                stage = new SequentialBlock();
+                stage = new Sequential();
             }
             int expansion = TABLE[row][0];
             int out = roundToEight(TABLE[row][1] * w);

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -15,7 +14,7 @@ import ai.djl.util.PairList;
  * queries, keys and values for all heads, heads are folded into the batch axis so the two
  * products are plain 3-D {@code batchMatMul}s, and a linear layer mixes the heads back.
  */
-final class MultiHeadSelfAttention extends AbstractBlock {
+final class MultiHeadSelfAttention extends ContainerBlock {
 
     private final int dim;
     private final int heads;

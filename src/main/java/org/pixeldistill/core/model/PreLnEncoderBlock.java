@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
@@ -17,7 +16,7 @@ import ai.djl.util.PairList;
  * MLP(LN(x))} with a GELU MLP. Written here because DJL's TransformerEncoderBlock normalises with
  * BatchNorm, which is not what ViTs use.
  */
-final class PreLnEncoderBlock extends AbstractBlock {
+final class PreLnEncoderBlock extends ContainerBlock {
 
     private final LayerNorm attentionNorm;
     private final MultiHeadSelfAttention attention;

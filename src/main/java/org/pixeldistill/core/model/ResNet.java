@@ -3,7 +3,6 @@ package org.pixeldistill.core.model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +29,8 @@ final class ResNet {
         checkInputSize(spec, stem);
         int stemWidth = scaled(STEM_WIDTH, spec.width());
         Block firstConv = stem == Stem.IMAGENET ? Layers.conv(stemWidth, 7, 2) : Layers.conv(stemWidth, 3, stem.stride);
-        SequentialBlock stemRest =
-                new SequentialBlock().add(Layers.batchNorm()).add(Activation.reluBlock());
+        Sequential stemRest =
+                new Sequential().add(Layers.batchNorm()).add(Activation.reluBlock());
         if (stem == Stem.IMAGENET) {
             stemRest.add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
         }
@@ -39,7 +38,7 @@ final class ResNet {
         int channels = stemWidth;
         for (int s = 0; s < STAGE_WIDTHS.length; s++) {
             int width = scaled(STAGE_WIDTHS[s], spec.width());
-            SequentialBlock stage = new SequentialBlock();
+            Sequential stage = new Sequential();
             for (int b = 0; b < blocksPerStage[s]; b++) {
                 int stride = b == 0 ? STAGE_STRIDES[s] : 1;
                 if (bottleneck) {

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -15,7 +14,7 @@ import ai.djl.util.PairList;
  * {@code main(x) + shortcut(x)}, optionally followed by ReLU. One class serves ResNet's basic and
  * bottleneck blocks (ReLU after the sum) and MobileNetV2's inverted residuals (linear, no ReLU).
  */
-final class ResidualBlock extends AbstractBlock {
+final class ResidualBlock extends ContainerBlock {
 
     private final Block main;
     private final Block shortcut; // null: identity

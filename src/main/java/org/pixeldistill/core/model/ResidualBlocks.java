@@ -2,7 +2,6 @@ package org.pixeldistill.core.model;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 
 /** The three residual units the CNN backbones are made of, built from {@link ResidualBlock}. */
 final class ResidualBlocks {
@@ -14,8 +13,8 @@ final class ResidualBlocks {
 
     /** ResNet-18/34 unit: 3x3 (stride) - BN - ReLU - 3x3 - BN, plus shortcut, then ReLU. */
     static Block basic(int inChannels, int outChannels, int stride) {
-        SequentialBlock main =
-                new SequentialBlock()
+        Sequential main =
+                new Sequential()
                         .add(Layers.conv(outChannels, 3, stride))
                         .add(Layers.batchNorm())
                         .add(Activation.reluBlock())
@@ -27,8 +26,8 @@ final class ResidualBlocks {
     /** ResNet-50 unit: 1x1 - 3x3 (stride, as torchvision's v1.5) - 1x1 to 4x width, plus shortcut, then ReLU. */
     static Block bottleneck(int inChannels, int innerChannels, int stride) {
         int out = innerChannels * BOTTLENECK_EXPANSION;
-        SequentialBlock main =
-                new SequentialBlock()
+        Sequential main =
+                new Sequential()
                         .add(Layers.conv(innerChannels, 1, 1))
                         .add(Layers.batchNorm())
                         .add(Activation.reluBlock())
@@ -46,7 +45,7 @@ final class ResidualBlocks {
      */
     static Block invertedResidual(int inChannels, int outChannels, int stride, int expansion) {
         int hidden = inChannels * expansion;
-        SequentialBlock main = new SequentialBlock();
+        Sequential main = new Sequential();
         if (expansion != 1) {
             main.add(Layers.conv(hidden, 1, 1)).add(Layers.batchNorm()).add(Relu6.block());
         }
@@ -66,6 +65,6 @@ final class ResidualBlocks {
         if (stride == 1 && inChannels == outChannels) {
             return null;
         }
-        return new SequentialBlock().add(Layers.conv(outChannels, 1, stride)).add(Layers.batchNorm());
+        return new Sequential().add(Layers.conv(outChannels, 1, stride)).add(Layers.batchNorm());
     }
 }

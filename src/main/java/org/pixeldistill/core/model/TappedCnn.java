@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
@@ -18,7 +17,7 @@ import java.util.List;
  * rest of the stem, a list of stages, global average pooling and a linear classifier. Its forward
  * pass returns {@code [logits, f0, stage1, ..., stageN]} as {@link FeatureTaps} describes.
  */
-final class TappedCnn extends AbstractBlock {
+final class TappedCnn extends ContainerBlock {
 
     private final Block firstConv;
     private final Block stemRest;

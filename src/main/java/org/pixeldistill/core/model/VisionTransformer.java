@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -24,7 +23,7 @@ import java.util.List;
  * position embedding, and the tokens after each quarter of the blocks, both reshaped to (batch, D,
  * g, g) without the class token. The grid is fixed when the block is initialised.
  */
-final class VisionTransformer extends AbstractBlock {
+final class VisionTransformer extends ContainerBlock {
 
     /** Lecun-normal over the patch's pixels, as the original ViT code initialises its embedding. */
     private static final XavierInitializer PATCH_INIT =

@@ -83,6 +83,42 @@ class SgdUpdateTest {
         }
     }
 
+    @Test
+    void aRateThatChangesEveryStepGivesPyTorchsUpdate() {
+        // PyTorch's form by hand, one weight, loss w^2 / 2 (g = w), mu 0.9, wd 0.1, pretrained x 0.5:
+        // v = 0.9 v + (g + 0.1 w); w -= lr x 0.5 x v, over rates that rise, fall, stop and restart
+        double[] rates = {0.2, 0.5, 0.05, 0.0, 0.3, 0.3};
+        try (NDManager m = NDManager.newBaseManager()) {
+            List<Parameter> ps = params(m, 3f, -1f);
+            Sgd sgd = new Sgd(ps, 0.9, 0.1, 0);
+            sgd.scaleRate(java.util.Set.of(ps.get(0)), 0.5);
+            double a = 3, b = -1, va = 0, vb = 0;
+            for (double lr : rates) {
+                halfSquareBackward(ps);
+                sgd.step(lr);
+                va = 0.9 * va + (a + 0.1 * a);
+                vb = 0.9 * vb + (b + 0.1 * b);
+                a -= lr * 0.5 * va;
+                b -= lr * vb;
+                assertArrayEquals(new float[] {(float) a, (float) b}, weights(ps), 1e-5f, "rate " + lr);
+            }
+        }
+    }
+
+    @Test
+    void momentumBuffersSavedBeforeTheFusedUpdateStillResume() {
+        // checkpoints written before held PyTorch's plain v, without the rate the buffers carry now
+        try (NDManager m = NDManager.newBaseManager()) {
+            List<Parameter> ps = params(m, 2f, 1f);
+            Sgd sgd = new Sgd(ps, 0.9, 0, 0);
+            sgd.loadState(m, new ai.djl.ndarray.NDList(m.create(new float[] {4f}), m.create(new float[] {-2f})).encode());
+            halfSquareBackward(ps);
+            sgd.step(0.1);
+            // v = 0.9 (4, -2) + (2, 1) = (5.6, -0.8); w -= 0.1 v
+            assertArrayEquals(new float[] {1.44f, 1.08f}, weights(ps), 1e-5f);
+        }
+    }
+
     private static List<Parameter> params(NDManager m, float a, float b) {
         Parameter pa = Parameter.builder().setName("a").setType(Parameter.Type.WEIGHT)
                 .optArray(m.create(new float[] {a})).build();
