@@ -30,10 +30,10 @@ public final class ConfigLoader {
      * The largest config file read, in bytes. Real configs are a few kB (the samples at most 2 kB).
      * The cap keeps a wrong file (a data file, /dev/zero) from filling the memory, and bounds
      * SnakeYAML's scanner, whose time grows with the square of one value's length (it copies its
-     * read window for every 1 kB it reads ahead): a 1 MB value took 4-13 s, 250 kB about 2 s on a
-     * loaded 2-core machine, JVM start-up included.
+     * read window for every 1 kB it reads ahead): on a loaded 2-core machine a 1 MB value took 4-13 s
+     * and a 256 kB one 6 s; at 64 kB it is a fraction of a second.
      */
-    public static final int MAX_CONFIG_BYTES = 256 * 1024;
+    public static final int MAX_CONFIG_BYTES = 64 * 1024;
 
     private static final ObjectMapper YAML = new ObjectMapper(
                     YAMLFactory.builder()
