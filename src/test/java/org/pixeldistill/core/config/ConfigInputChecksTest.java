@@ -43,7 +43,7 @@ class ConfigInputChecksTest {
         while (yaml.length() < ConfigLoader.MAX_CONFIG_BYTES - 80) {
             yaml.append("# a comment line of a long config\n");
         }
-        yaml.append("#").append("c".repeat(ConfigLoader.MAX_CONFIG_BYTES - yaml.length() - 2)).append('\n');
+        yaml.append("#").append("c".repeat(ConfigLoader.MAX_CONFIG_BYTES - yaml.length() - 1)).append('\n');
         Path file = write(yaml.toString());
         assertEquals(ConfigLoader.MAX_CONFIG_BYTES, Files.size(file));
         assertEquals("x", ConfigLoader.load(file).name());
