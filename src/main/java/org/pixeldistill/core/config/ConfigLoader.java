@@ -49,6 +49,9 @@ public final class ConfigLoader {
     /** Jackson's words for an integer key given a number beyond int. */
     private static final Pattern OUT_OF_INT_RANGE = Pattern.compile("Numeric value \\(([^)]*)\\) out of range of int");
 
+    /** How overrides typed on the command line are named in messages. */
+    public static final String SET = "--set";
+
     private ConfigLoader() {}
 
     private static LoaderOptions loaderOptions() {
@@ -66,14 +69,19 @@ public final class ConfigLoader {
      * (where the user typed them).
      */
     public static RunConfig load(Path file, List<String> overrides) {
+        return load(file, overrides, SET);
+    }
+
+    /** The same, the overrides named {@code label} in messages (a teacher's come from {@code teacher.set}). */
+    public static RunConfig load(Path file, List<String> overrides, String label) {
         JsonNode tree = readTree(file);
         resolvePaths(tree, baseDir(file));
         for (String override : overrides) {
-            Overrides.apply(tree, override, YAML);
+            Overrides.apply(tree, override, YAML, label);
         }
         defaultDataPath(tree);
         resolvePaths(tree, Path.of("").toAbsolutePath());
-        return bind(tree, file.toString(), overrides);
+        return bind(tree, file.toString(), overrides, label);
     }
 
     /**
@@ -106,12 +114,17 @@ public final class ConfigLoader {
      * paths in them are resolved against the working directory, as on the command line.
      */
     public static RunConfig withOverrides(RunConfig config, List<String> overrides) {
+        return withOverrides(config, overrides, SET);
+    }
+
+    /** The same, the overrides named {@code label} in messages. */
+    public static RunConfig withOverrides(RunConfig config, List<String> overrides, String label) {
         JsonNode tree = YAML.valueToTree(config);
         for (String override : overrides) {
-            Overrides.apply(tree, override, YAML);
+            Overrides.apply(tree, override, YAML, label);
         }
         resolvePaths(tree, Path.of("").toAbsolutePath());
-        return bind(tree, "overrides " + overrides, overrides);
+        return bind(tree, "overrides " + overrides, overrides, label);
     }
 
     public static RunConfig load(Path file) {
@@ -120,7 +133,7 @@ public final class ConfigLoader {
 
     public static RunConfig parse(String yaml, String source) {
         try {
-            return bind(YAML.readTree(yaml), source, List.of());
+            return bind(YAML.readTree(yaml), source, List.of(), SET);
         } catch (JsonProcessingException e) {
             throw new ConfigException(source + ": not valid YAML: " + e.getOriginalMessage());
         }
@@ -186,12 +199,12 @@ public final class ConfigLoader {
      * Binds and validates {@code tree}. A problem with a key that an override set is reported
      * against that {@code --set} argument, anything else against {@code source} (the file).
      */
-    private static RunConfig bind(JsonNode tree, String source, List<String> overrides) {
+    private static RunConfig bind(JsonNode tree, String source, List<String> overrides, String label) {
         try {
             NonFiniteNumbers.check(tree);
             return bind(tree, source);
         } catch (KeyedConfigException e) {
-            throw new ConfigException(Overrides.sourceOf(e.key(), overrides, source) + ": " + e.getMessage());
+            throw new ConfigException(Overrides.sourceOf(e.key(), overrides, source, label) + ": " + e.getMessage());
         }
     }
 

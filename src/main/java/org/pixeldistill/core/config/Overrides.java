@@ -14,21 +14,22 @@ import java.util.List;
 final class Overrides {
     private Overrides() {}
 
-    static void apply(JsonNode root, String assignment, ObjectMapper yaml) {
+    /** @param label how the user gave the assignment, for messages: {@code --set} or {@code teacher.set} */
+    static void apply(JsonNode root, String assignment, ObjectMapper yaml, String label) {
         int eq = assignment.indexOf('=');
         if (eq <= 0) {
-            throw new ConfigException("--set " + assignment + ": must look like key=value");
+            throw new ConfigException(label + " " + assignment + ": must look like key=value");
         }
         String key = assignment.substring(0, eq).trim();
         String raw = assignment.substring(eq + 1).trim();
         if (NonFiniteNumbers.isLiteral(raw)) {
-            throw new ConfigException("--set " + assignment + ": " + key + " must be a finite number, got " + raw);
+            throw new ConfigException(label + " " + assignment + ": " + key + " must be a finite number, got " + raw);
         }
         JsonNode value;
         try {
             value = raw.isEmpty() ? yaml.nullNode() : yaml.readTree(raw);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("--set " + assignment + ": the value '" + raw + "' is not valid YAML ("
+            throw new ConfigException(label + " " + assignment + ": the value '" + raw + "' is not valid YAML ("
                     + e.getOriginalMessage().split("\n")[0] + ")");
         }
         if (value == null || value.isMissingNode()) {
@@ -41,7 +42,7 @@ final class Overrides {
             if (child == null || child.isNull()) {
                 child = node.putObject(parts[i]);
             } else if (!child.isObject()) {
-                throw new ConfigException("--set " + assignment + ": '" + parts[i] + "' is not a section");
+                throw new ConfigException(label + " " + assignment + ": '" + parts[i] + "' is not a section");
             }
             node = (ObjectNode) child;
         }
@@ -52,7 +53,7 @@ final class Overrides {
      * Where a problem with {@code key} came from: the last {@code --set} that set it, a key inside
      * it or a section holding it, else {@code source} (the config file).
      */
-    static String sourceOf(String key, List<String> overrides, String source) {
+    static String sourceOf(String key, List<String> overrides, String source, String label) {
         if (key.isEmpty()) {
             return source;
         }
@@ -61,7 +62,7 @@ final class Overrides {
             int eq = assignment.indexOf('=');
             String set = eq < 0 ? assignment.strip() : assignment.substring(0, eq).strip();
             if (within(key, set) || within(set, key)) {
-                return "--set " + assignment;
+                return label + " " + assignment;
             }
         }
         return source;

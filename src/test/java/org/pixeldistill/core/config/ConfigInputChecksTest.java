@@ -103,6 +103,16 @@ class ConfigInputChecksTest {
     }
 
     @Test
+    void aTeachersOverridesAreNamedAsTeacherSet() throws Exception {
+        Files.writeString(dir.resolve("t.yaml"), "name: t\n");
+        Path student = dir.resolve("s.yaml");
+        Files.writeString(student, "name: s\nteacher:\n  config: t.yaml\n  set: [train.epochs=.nan]\ndistill:\n  kd: {}\n");
+        String m = assertThrows(ConfigException.class,
+                () -> org.pixeldistill.core.loop.TeacherConfigs.of(ConfigLoader.load(student))).getMessage();
+        assertTrue(m.startsWith("teacher.set train.epochs=.nan: train.epochs must be a finite number"), m);
+    }
+
+    @Test
     void aDefaultedDataPathIsRecordedAbsolute() throws Exception {
         RunConfig cfg = ConfigLoader.load(write("name: x\n"));
         Path expected = Path.of(DataConfig.DEFAULT_PATH).toAbsolutePath().normalize();
