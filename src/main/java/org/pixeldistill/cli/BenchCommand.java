@@ -3,6 +3,7 @@ package org.pixeldistill.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pixeldistill.core.config.Check;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.loop.StepTiming;
 import org.pixeldistill.core.loop.TrainingListener;
@@ -19,7 +20,7 @@ final class BenchCommand implements Callable<Integer> {
     Path config;
 
 
-    @Option(names = "--steps", description = "measured steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", description = "measured steps, at least 1 (default: ${DEFAULT-VALUE})")
     int steps = 20;
 
     @Option(names = "--warmup", description = "steps run before measuring (default: ${DEFAULT-VALUE})")
@@ -32,6 +33,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Check.atLeast("--steps", steps, 1);
+        Check.atLeast("--warmup", warmup, 0);
         RunConfig cfg = options.load(config);
         System.out.printf(Locale.ROOT, "bench %s: %s at %d%s, batch %d, %d warm-up + %d measured steps%n", cfg.name(),
                 cfg.model().backbone(), cfg.model().inputSize(), cfg.isDistillation()

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pixeldistill.core.config.Check;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.DataConfig;
+import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
@@ -42,12 +44,17 @@ final class CostCommand implements Callable<Integer> {
             List.of("--backbone", "--size", "--classes", "--channels", "--width", "--stem", "--patch-size", "--data",
                     "--dataset");
 
+    /** Far above any data set here (CUB 200, VOC 20, COCO 80), far below what would not fit a head in memory. */
+    static final int MAX_CLASSES = 100_000;
+    /** Grey, RGB, RGBA and a few more. */
+    static final int MAX_CHANNELS = 16;
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--backbone", description = "resnet18 | resnet34 | resnet50 | mobilenet_v2 | vit_tiny | vit_small")
     String backbone;
-    @Option(names = "--size", description = "input side in pixels")
+    @Option(names = "--size", description = "input side in pixels, 1 to " + ModelConfig.MAX_INPUT_SIZE)
     Integer size;
     @Option(names = "--classes", description = "output classes (default: ${DEFAULT-VALUE})")
     int classes = 10;
@@ -95,6 +102,7 @@ final class CostCommand implements Callable<Integer> {
         if (!overrides.isEmpty()) {
             throw new ConfigException("--set works with --config; with --backbone give the options themselves");
         }
+        checkOptions();
         Path root = data.toAbsolutePath().normalize();
         if (!spec.commandLine().getParseResult().hasMatchedOption("--data") && !Files.isDirectory(root)) {
             throw new ConfigException("demo data set " + data + " not found in " + Path.of("").toAbsolutePath()
@@ -106,6 +114,18 @@ final class CostCommand implements Callable<Integer> {
         BackboneSpec net = new BackboneSpec(backbone, size, channels != null ? channels : test.channels(), classes,
                 width, stem, patchSize);
         return Map.of("model", model.evaluate(net, CostModel.datasetKey(dataConfig), () -> test));
+    }
+
+    /** The network options within what a config allows, checked before anything is built. */
+    private void checkOptions() {
+        Check.range("--size", size, 1, ModelConfig.MAX_INPUT_SIZE);
+        Check.range("--classes", classes, 1, MAX_CLASSES);
+        if (channels != null) {
+            Check.range("--channels", channels, 1, MAX_CHANNELS);
+        }
+        Check.range("--width", width, 0.05, 4.0);
+        Check.oneOf("--stem", stem, ModelConfig.STEMS);
+        Check.range("--patch-size", patchSize, 0, size);
     }
 
     private Map<String, CostReport> fromConfig(CostModel model) {

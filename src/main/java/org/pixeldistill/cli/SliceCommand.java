@@ -2,6 +2,7 @@ package org.pixeldistill.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.pixeldistill.core.config.Check;
 import org.pixeldistill.core.data.DemoSlice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,8 @@ final class SliceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Check.atLeast("--train", train, 1);
+        Check.atLeast("--test", test, 1);
         DemoSlice.write(from, out, train, test);
         System.out.println("wrote " + train + " training and " + test + " test images to " + out);
         return 0;

@@ -35,6 +35,13 @@ final class TrainCommand implements Callable<Integer> {
         if ((config == null) == (resume == null)) {
             throw new ConfigException("train needs either --config FILE or --resume RUN_DIR");
         }
+        options.checkThreads();
+        if (resume != null && (!options.overrides.isEmpty() || options.device != null)) {
+            // a resumed run continues with the config its checkpoints were trained with; a changed
+            // key would make its records describe a run that never happened
+            throw new ConfigException("train --resume continues a run with its own config; --set and --device cannot"
+                    + " change it (start a new run with --config " + resume.resolve("config.yaml") + " --set ...)");
+        }
         EngineSettings.threads(options.threads);
         try (CancelOnShutdown shutdown = new CancelOnShutdown()) {
             Cancellation cancel = shutdown.cancellation();

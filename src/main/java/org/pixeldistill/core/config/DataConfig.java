@@ -36,13 +36,16 @@ public record DataConfig(
         Double testCrop,
         Integer workers) {
 
+    /** The committed demo slice, relative to the working directory. */
+    public static final String DEFAULT_PATH = "assets/fashion-mnist";
+
     public static final List<String> DATASETS = List.of("fashion-mnist", "cub", "image-folder");
     public static final List<String> CROPS = List.of("rrc", "pad", "none");
     public static final List<String> INTERPOLATIONS = List.of("nearest", "bilinear", "bicubic", "area");
 
     public DataConfig {
         dataset = dataset == null ? "fashion-mnist" : dataset;
-        path = path == null ? "assets/fashion-mnist" : path;
+        path = path == null ? DEFAULT_PATH : path;
         trainLimit = trainLimit == null ? 0 : trainLimit;
         testLimit = testLimit == null ? 0 : testLimit;
         splitRatio = splitRatio == null ? 0.8 : splitRatio;

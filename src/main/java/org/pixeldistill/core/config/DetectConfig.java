@@ -120,7 +120,7 @@ public record DetectConfig(
         if (!(anchorSize > 0)) {
             throw new ConfigException("detect.anchor_size must be > 0, got " + anchorSize);
         }
-        Check.atLeast("detect.canvas", canvas, 16);
+        Check.range("detect.canvas", canvas, 16, ModelConfig.MAX_INPUT_SIZE);
         Check.atLeast("detect.max_items", maxItems, 1);
         if (!(scoreThreshold >= 0 && scoreThreshold < 1)) {
             throw new ConfigException("detect.score_threshold must be in [0, 1), got " + scoreThreshold);

@@ -86,7 +86,7 @@ public record TrainConfig(
         Check.oneOf("train.schedule", schedule, SCHEDULES);
         Check.range("train.gamma", gamma, 0, 1);
         Check.atLeast("train.warmup_epochs", warmupEpochs, 0);
-        Check.atLeast("train.threads", threads, 0);
+        Check.range("train.threads", threads, 0, 1024);
         Check.atLeast("train.clip_grad_norm", clipGradNorm, 0);
         if (pretrainedLrScale != null) {
             Check.range("train.pretrained_lr_scale", pretrainedLrScale, 0, 10);

@@ -30,6 +30,7 @@ public final class CubDataset {
             throw new ConfigException("CUB images folder missing: " + imageDir);
         }
         Map<Integer, String> paths = readTable(root.resolve("images.txt"));
+        CubImagePaths.checkInside(root.resolve("images.txt"), imageDir);
         Map<Integer, String> classOf = readTable(root.resolve("image_class_labels.txt"));
         Map<Integer, String> isTrain = readTable(root.resolve("train_test_split.txt"));
         Path classFile = root.resolve("classes.txt");

@@ -9,6 +9,9 @@ import org.pixeldistill.core.run.RunFolder;
 
 /** The resolved config of a distillation run's teacher, without training or loading anything. */
 public final class TeacherConfigs {
+    /** The teacher's overrides come from the student's config, not the command line. */
+    private static final String TEACHER_SET = "teacher.set";
+
     private TeacherConfigs() {}
 
     /** The teacher's config: read from its finished run folder, or built by {@link #teacherConfig}. */
@@ -26,7 +29,7 @@ public final class TeacherConfigs {
      * usual case of a teacher trained on everything and a student with few labelled images.
      */
     public static RunConfig teacherConfig(RunConfig student) {
-        RunConfig own = ConfigLoader.load(Path.of(student.teacher().config()), student.teacher().set());
+        RunConfig own = ConfigLoader.load(Path.of(student.teacher().config()), student.teacher().set(), TEACHER_SET);
         if (own.isDistillation()) {
             throw new ConfigException("teacher.config " + student.teacher().config() + " is itself a distillation run;"
                     + " name a single-model config");
@@ -43,6 +46,6 @@ public final class TeacherConfigs {
         RunConfig resolved = own.withData(student.data()).withTrain(own.train().withSeeds(first))
                 .withDevice(student.device());
         List<String> dataOverrides = student.teacher().set().stream().filter(s -> s.strip().startsWith("data.")).toList();
-        return dataOverrides.isEmpty() ? resolved : ConfigLoader.withOverrides(resolved, dataOverrides);
+        return dataOverrides.isEmpty() ? resolved : ConfigLoader.withOverrides(resolved, dataOverrides, TEACHER_SET);
     }
 }

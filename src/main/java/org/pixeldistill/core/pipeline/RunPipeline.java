@@ -30,6 +30,7 @@ public final class RunPipeline {
 
     /** A new run of {@code config} in a new folder under the runs root. */
     public RunFolder train(RunConfig config) {
+        InputSizePairing.check(config, listener);
         RunFolder folder = RunFolder.create(runsRoot, config.name());
         folder.writeConfig(config);
         execute(folder, config, finalStage(config));
@@ -41,6 +42,7 @@ public final class RunPipeline {
      * a folder holding this config's checkpoints continues from them.
      */
     public RunFolder trainIn(Path dir, RunConfig config) {
+        InputSizePairing.check(config, listener);
         RunFolder folder = RunFolder.at(dir);
         folder.writeConfig(config);
         execute(folder, config, finalStage(config));

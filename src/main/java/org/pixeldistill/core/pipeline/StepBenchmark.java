@@ -1,5 +1,6 @@
 package org.pixeldistill.core.pipeline;
 
+import org.pixeldistill.core.config.Check;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.detect.DetectionBenchmark;
 import org.pixeldistill.core.loop.StepTiming;
@@ -23,6 +24,8 @@ public final class StepBenchmark {
      * teacher cache is used, its recording and size: recorded or opened before the timing).
      */
     public static StepTiming run(RunConfig cfg, int warmup, int steps, TrainingListener messages) {
+        Check.atLeast("steps", steps, 1); // no measured step: no time to divide by
+        Check.atLeast("warmup", warmup, 0);
         return cfg.isDetection() ? DetectionBenchmark.run(cfg, warmup, steps)
                 : ClassifierBenchmark.run(cfg, warmup, steps, messages);
     }

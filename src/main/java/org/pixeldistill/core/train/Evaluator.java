@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import org.pixeldistill.core.data.Batch;
 import org.pixeldistill.core.data.BatchLoader;
 import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.loop.TrainingFailedException;
 import org.pixeldistill.core.model.FeatureTaps;
 
 /** Top-1 and top-5 accuracy (in percent) of a network on the test split, in inference mode. */
@@ -36,10 +37,20 @@ public final class Evaluator {
         return new Accuracy(100.0 * correct1 / Math.max(1, total), 100.0 * correct5 / Math.max(1, total), total);
     }
 
-    /** Number of samples whose label is the top prediction, and among the top five. */
+    /**
+     * Number of samples whose label is the top prediction, and among the top five. A NaN among the
+     * scores is a {@link TrainingFailedException}: compared with NaN, a sample would count as a hit.
+     */
     static long[] topKHits(NDArray logits, int[] labels) {
         float[] z = logits.toFloatArray();
         int classes = (int) logits.getShape().get(1);
+        for (int k = 0; k < labels.length * classes; k++) {
+            if (Float.isNaN(z[k])) {
+                // every comparison with NaN is false: an all-NaN sample would count as a top-1 hit
+                throw new TrainingFailedException("the network's outputs are NaN (sample " + k / classes + " of a batch"
+                        + " of " + labels.length + "): its weights have diverged; lower train.lr or set train.clip_grad_norm");
+            }
+        }
         long top1 = 0;
         long top5 = 0;
         for (int i = 0; i < labels.length; i++) {
