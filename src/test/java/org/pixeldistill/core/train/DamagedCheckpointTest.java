@@ -31,7 +31,7 @@ class DamagedCheckpointTest {
 
     /** A 3-epoch tiny run stopped after its second epoch: last.params and best.params exist. */
     private RunFolder stoppedRun() {
-        Path file = TinyRuns.write(dir, "c.yaml", "name: damaged\n" + TinyRuns.data(200, 60) + TinyRuns.model(7)
+        Path file = TinyRuns.write(dir, "c.yaml", "name: damaged\n" + TinyRuns.data(128, 40) + TinyRuns.model(7)
                 + TinyRuns.train(3));
         Cancellation cancel = new Cancellation();
         TrainingListener stopAfterSecondEpoch = new TrainingListener() {
