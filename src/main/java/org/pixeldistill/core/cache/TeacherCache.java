@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.pixeldistill.core.data.BatchLoader;
 import org.pixeldistill.core.data.CropBox;
 import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.data.TwoViewSampler;
+import org.pixeldistill.core.run.BuildLock;
 
 /**
  * A frozen teacher's outputs, recorded once per training image for a fixed number of augmented
@@ -82,7 +84,8 @@ public final class TeacherCache {
     /**
      * The cache of {@code build} in {@code folder}: opened when it is there and whole, else
      * recorded (resuming a stopped build of the same key). A damaged or stale file is never used:
-     * the listener hears why, and it is recorded again.
+     * the listener hears why, and it is recorded again. One run records a file at a time (a
+     * {@link BuildLock} beside it): another that needs it meanwhile waits and then reuses it.
      *
      * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true
      */
@@ -94,6 +97,26 @@ public final class TeacherCache {
                     + " views would take " + size(build.expectedBytes()) + ", more than the " + size(MAX_BYTES)
                     + " this workbench loads: record fewer views or run the teacher live");
         }
+        try {
+            TeacherCache cache = open(file, build.key(), images, build.classes());
+            listener.onMessage("teacher cache reused: " + cache.describe());
+            return cache;
+        } catch (CacheInvalidException e) {
+            // recorded below, by one run at a time: another may be recording this very file now
+        }
+        try (BuildLock lock = BuildLock.acquire(file, listener::onMessage, () -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("stopped while waiting for the teacher cache " + file);
+            }
+        })) {
+            return openOrBuildLocked(file, build, listener, cancelled);
+        }
+    }
+
+    /** {@link #openOrBuild} holding the file's lock: reuses what another run finished meanwhile. */
+    private static TeacherCache openOrBuildLocked(Path file, CacheBuild build, CacheListener listener,
+            BooleanSupplier cancelled) {
+        int images = build.images().size();
         try {
             TeacherCache cache = open(file, build.key(), images, build.classes());
             listener.onMessage("teacher cache reused: " + cache.describe());

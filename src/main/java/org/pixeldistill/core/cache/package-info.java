@@ -15,7 +15,7 @@
  *   <li>{@link org.pixeldistill.core.cache.TeacherCache#openOrBuild} in {@link
  *       org.pixeldistill.core.cache.TeacherCache#folderBeside} the teacher's run folder: reuses a
  *       whole cache, records a missing one, records a damaged or stale one again and says why,
- *       resumes a stopped build.
+ *       resumes a stopped build, waits while another run or process records the same file.
  *   <li>Per epoch, {@link org.pixeldistill.core.cache.TeacherCache#loader} instead of the live
  *       {@code BatchLoader}: same order and batches, recorded views, {@code Batch.teacherLogits}.
  *   <li>Per step, {@link org.pixeldistill.core.cache.CachedTeacherTaps#of} instead of the teacher's

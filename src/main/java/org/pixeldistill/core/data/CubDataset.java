@@ -38,6 +38,9 @@ public final class CubDataset {
         if (paths.isEmpty()) {
             throw new ConfigException("CUB index " + root.resolve("images.txt") + " lists no images");
         }
+        // an image the other files know but images.txt lacks would otherwise be dropped without a word
+        onlyKnownIds(classOf, root.resolve("image_class_labels.txt"), paths, root.resolve("images.txt"));
+        onlyKnownIds(isTrain, root.resolve("train_test_split.txt"), paths, root.resolve("images.txt"));
 
         List<Path> trainFiles = new ArrayList<>();
         List<Path> testFiles = new ArrayList<>();
@@ -49,13 +52,18 @@ public final class CubDataset {
             int id = e.getKey();
             int cls = parseInt(need(classOf, id, root.resolve("image_class_labels.txt")), root.resolve("image_class_labels.txt"));
             String split = need(isTrain, id, root.resolve("train_test_split.txt"));
+            if (!split.equals("0") && !split.equals("1")) {
+                throw new ConfigException("CUB index file " + root.resolve("train_test_split.txt") + ": image " + id
+                        + " has split '" + split + "'; expected 1 (train) or 0 (test)");
+            }
             if (cls < 1) {
                 throw new ConfigException("CUB index " + root.resolve("image_class_labels.txt") + ": class " + cls
                         + " of image " + id + " is not 1-based");
             }
             Path file = imageDir.resolve(e.getValue());
             if (!Files.isRegularFile(file)) {
-                throw new ConfigException("CUB image missing: " + file);
+                throw new ConfigException("CUB image missing: " + file + " (image " + id + " of "
+                        + root.resolve("images.txt") + ")");
             }
             numClasses = Math.max(numClasses, cls);
             Path parent = Path.of(e.getValue()).getParent();
@@ -96,9 +104,23 @@ public final class CubDataset {
             if (parts.length < 2) {
                 throw new ConfigException("CUB index file " + file + " line " + (n + 1) + ": expected 'id value', got '" + line + "'");
             }
-            table.put(parseInt(parts[0], file), parts[1].strip());
+            int id = parseInt(parts[0], file, n + 1);
+            if (table.put(id, parts[1].strip()) != null) {
+                throw new ConfigException("CUB index file " + file + " line " + (n + 1) + ": image " + id
+                        + " is listed a second time");
+            }
         }
         return table;
+    }
+
+    /** Every id of {@code table} must be an image of {@code images}: else the file and the id are named. */
+    private static void onlyKnownIds(Map<Integer, String> table, Path file, Map<Integer, String> images, Path imagesFile) {
+        for (int id : table.keySet()) {
+            if (!images.containsKey(id)) {
+                throw new ConfigException("CUB index file " + file + " lists image " + id + ", which "
+                        + imagesFile + " does not have");
+            }
+        }
     }
 
     private static String need(Map<Integer, String> table, int id, Path file) {
@@ -110,10 +132,16 @@ public final class CubDataset {
     }
 
     private static int parseInt(String s, Path file) {
+        return parseInt(s, file, -1);
+    }
+
+    /** @param line 1-based line of {@code file} the number is on, or -1 when not known */
+    private static int parseInt(String s, Path file, int line) {
         try {
             return Integer.parseInt(s.strip());
         } catch (NumberFormatException e) {
-            throw new ConfigException("CUB index file " + file + ": '" + s + "' is not a number");
+            throw new ConfigException("CUB index file " + file + (line > 0 ? " line " + line : "") + ": '" + s
+                    + "' is not a number");
         }
     }
 

@@ -81,7 +81,9 @@ final class DetectionStage implements StageTask {
     @Override
     public void resume(Path lastParams, byte[] optimizerState) {
         net.load(lastParams);
-        step.sgd().loadState(net.manager(), optimizerState);
+        if (optimizerState != null) { // null: momentum starts from zero (its file was damaged)
+            step.sgd().loadState(net.manager(), optimizerState);
+        }
     }
 
     @Override

@@ -9,21 +9,23 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.pixeldistill.core.config.ConfigException;
-import org.pixeldistill.core.run.AtomicFiles;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary.SeedResult;
+import org.pixeldistill.core.run.SealedFile;
+import org.pixeldistill.core.util.Texts;
 
 /**
  * A stage's checkpoint folder: {@code last.params} (the network, then the distillers' own blocks),
  * {@code last.optim} (momentum buffers), {@code best.params}, and {@code state.json}, which says
  * how many epochs the files hold. Each file is replaced atomically and state.json is written last,
  * so a kill leaves whole files; a kill between the writes of one epoch at worst makes a resumed
- * run redo that epoch from weights one epoch further on, never load a torn file.
+ * run redo that epoch from weights one epoch further on, never load a torn file. The weights and
+ * the optimiser state are {@link SealedFile sealed}, so a file damaged afterwards is found (and
+ * named) before anything is loaded from it; {@link CheckpointRecovery} decides what a resumed
+ * stage continues from then.
  */
 public final class Checkpoint {
     /**
@@ -73,10 +75,10 @@ public final class Checkpoint {
     }
 
     public void saveLast(List<Block> blocks, byte[] optimizerState, State state, boolean best) {
-        AtomicFiles.write(dir.resolve("last.params"), out -> writeBlocks(blocks, out));
-        AtomicFiles.write(dir.resolve("last.optim"), out -> out.write(optimizerState));
+        SealedFile.write(dir.resolve("last.params"), out -> writeBlocks(blocks, out));
+        SealedFile.write(dir.resolve("last.optim"), out -> out.write(optimizerState));
         if (best) {
-            AtomicFiles.write(dir.resolve("best.params"), out -> writeBlocks(blocks, out));
+            SealedFile.write(dir.resolve("best.params"), out -> writeBlocks(blocks, out));
         }
         RunFolder.writeJson(dir.resolve("state.json"), state);
     }
@@ -85,23 +87,49 @@ public final class Checkpoint {
         RunFolder.writeJson(dir.resolve("state.json"), state);
     }
 
+    /** last.optim's bytes; a damaged file is named. */
     public byte[] optimizerState() {
-        try {
-            return Files.readAllBytes(dir.resolve("last.optim"));
-        } catch (IOException e) {
-            throw new ConfigException("checkpoint " + dir.resolve("last.optim") + " cannot be read: " + e.getMessage());
+        Path file = dir.resolve("last.optim");
+        SealedFile.Check check = SealedFile.check(file);
+        if (!check.usable()) {
+            throw new DamagedCheckpointException(file, "checkpoint " + file + " is " + describe(check));
         }
+        return SealedFile.readPayload(file);
     }
 
-    /** Loads weights saved by {@link #saveLast}; prefer a network's own {@code load}, which also refreshes its store. */
+    /**
+     * Loads weights saved by {@link #saveLast}; prefer a network's own {@code load}, which also
+     * refreshes its store. A damaged file is found before any weight changes (for a sealed file)
+     * and named either way, with the other checkpoint beside it when that one is whole.
+     */
     public static void loadParams(Path file, NDManager manager, List<Block> blocks) {
-        try (InputStream in = Files.newInputStream(file); DataInputStream data = new DataInputStream(in)) {
+        SealedFile.Check check = SealedFile.check(file);
+        if (!check.usable()) {
+            throw new DamagedCheckpointException(file, "checkpoint " + file + " is " + describe(check) + otherOne(file));
+        }
+        try (InputStream in = SealedFile.openPayload(file); DataInputStream data = new DataInputStream(in)) {
             for (Block b : blocks) {
                 b.loadParameters(manager, data);
             }
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw new ConfigException("checkpoint " + file + " cannot be loaded: " + e.getMessage());
+            throw new DamagedCheckpointException(file, "checkpoint " + file + " cannot be loaded (damaged, or made for"
+                    + " another network): " + Texts.oneLine(e) + otherOne(file), e);
         }
+    }
+
+    /** "missing" or "damaged (truncated: ...)" for a message. */
+    static String describe(SealedFile.Check check) {
+        return check.kind() == SealedFile.Kind.MISSING ? "missing" : "damaged (" + check.problem() + ")";
+    }
+
+    /** For best.params or last.params: the other one beside it, when it is whole, as the way out. */
+    private static String otherOne(Path file) {
+        String name = String.valueOf(file.getFileName());
+        String other = name.equals("best.params") ? "last" : name.equals("last.params") ? "best" : null;
+        if (other == null || !SealedFile.check(file.resolveSibling(other + ".params")).usable()) {
+            return "";
+        }
+        return "; " + other + ".params beside it is whole (eval and export: --checkpoint " + other + ")";
     }
 
     private static void writeBlocks(List<Block> blocks, OutputStream out) throws IOException {

@@ -9,7 +9,7 @@ import org.pixeldistill.core.run.RunSummary.SeedResult;
 
 /**
  * Trains one stage for one seed, classifier or detector alike: resumes from the last checkpoint
- * (its epochs counted once), runs the remaining epochs on the learning-rate schedule with a
+ * (its epochs counted once; a damaged one falls back as {@link CheckpointRecovery} says), runs the remaining epochs on the learning-rate schedule with a
  * time-left estimate, evaluates and checkpoints every epoch (last, and best by the task's score),
  * stops with a one-line reason on a NaN loss and between batches when cancelled. What differs
  * between the tasks is behind {@link StageTask}.
@@ -28,19 +28,26 @@ public final class StageLoop {
     /** Runs the stage; {@code open} builds the task, only when there is something left to train. */
     public SeedResult run(Supplier<StageTask> open) {
         String who = run.stage() + " seed " + run.seed();
-        Checkpoint.State state = run.checkpoint().state().orElse(null);
+        CheckpointRecovery recovery = new CheckpointRecovery(run.checkpoint(), who, listener);
+        Checkpoint.State state = recovery.state().orElse(null);
         if (state != null && state.finished()) {
             listener.onMessage(who + " already finished; kept as it is");
             return state.result(run.seed());
         }
         TrainConfig tc = run.train();
-        try (StageTask task = open.get()) {
+        StageTask task = open.get();
+        try {
             int start = 0;
             if (state != null) {
-                task.resume(run.checkpoint().dir().resolve("last.params"), run.checkpoint().optimizerState());
-                start = state.epochsDone();
-                listener.onMessage(who + ": resumed after epoch " + start);
-            } else {
+                CheckpointRecovery.Resumed resumed = recovery.resume(state, task, open);
+                task = resumed.task();
+                state = resumed.state();
+                if (state != null) {
+                    start = state.epochsDone();
+                    listener.onMessage(who + ": resumed after epoch " + start);
+                }
+            }
+            if (state == null) {
                 state = Checkpoint.State.NONE;
                 if (run.initParams() != null) {
                     task.startFrom(run.initParams());
@@ -59,6 +66,8 @@ public final class StageLoop {
             run.checkpoint().markFinished(state);
             listener.onStageEnd(run.stage(), run.seed(), task.score(), state.bestScore(), state.lastScore());
             return state.result(run.seed());
+        } finally {
+            task.close();
         }
     }
 

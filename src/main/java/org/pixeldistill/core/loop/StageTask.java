@@ -26,7 +26,10 @@ public interface StageTask extends AutoCloseable {
     /** How a one-line NaN message ends: what the user can lower or set. */
     String divergenceAdvice();
 
-    /** Continues from the checkpoint: last.params (network, then its trained-along blocks) and the optimiser state. */
+    /**
+     * Continues from a checkpoint: last.params or best.params (network, then its trained-along
+     * blocks) and the optimiser state, null for momentum from zero.
+     */
     void resume(Path lastParams, byte[] optimizerState);
 
     /** Starts from another network's weights (TAS: the assistant's) instead of its random ones. */

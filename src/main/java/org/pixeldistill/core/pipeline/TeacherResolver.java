@@ -15,6 +15,7 @@ import org.pixeldistill.core.loop.TeacherConfigs;
 import org.pixeldistill.core.loop.Teachers;
 import org.pixeldistill.core.loop.Trained;
 import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.run.BuildLock;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
@@ -25,7 +26,9 @@ import org.pixeldistill.core.run.Stage;
  * Finds or trains the frozen networks a run distils from: its teacher and, for TAS, its assistant.
  * Each is kept under {@code <runs>/teachers/} or {@code <runs>/assistants/}, in a folder named by
  * the hash of everything that determines it, so later runs and sweeps reuse it instead of training
- * it again; a half-trained one resumes. Their epochs also appear in the asking run's metrics.
+ * it again; a half-trained one resumes. Their epochs also appear in the asking run's metrics. Two
+ * runs that need the same untrained one at once do not both train it: the second waits on its
+ * {@link BuildLock} and then reuses it.
  */
 final class TeacherResolver implements Teachers {
     private final Path runsRoot;
@@ -86,21 +89,33 @@ final class TeacherResolver implements Teachers {
             listener.onMessage(stage + " " + note);
             return new Trained(folder, cfg, null);
         }
-        boolean finished = folder.readSummary().map(s -> "finished".equals(s.status())).orElse(false);
-        if (finished) {
+        if (finished(folder)) {
             listener.onMessage(stage + " reused from " + dir);
-        } else {
-            listener.onMessage(stage + " not trained yet: training it first in " + dir);
-            folder.writeConfig(cfg);
-            TrainingListener mirror = new TrainingListener() {
-                @Override
-                public void onEpoch(MetricsRow row) {
-                    asking.metrics().append(row);
-                }
-            };
-            new RunPipeline(runsRoot, TrainingListener.all(listener, mirror), cancel).execute(folder, cfg, stage);
+            return new Trained(folder, cfg, bestParams(folder, cfg));
+        }
+        // another run (a process, or a sweep cell beside this one) may be training the same one: wait
+        // for it. The lock file is inside the folder, so teachers/ keeps holding folders only
+        try (BuildLock lock = BuildLock.acquire(dir, dir.resolve(".build.lock"), listener::onMessage,
+                cancel::throwIfCancelled)) {
+            if (finished(folder)) {
+                listener.onMessage(stage + " reused from " + dir + " (trained meanwhile by another run)");
+            } else {
+                listener.onMessage(stage + " not trained yet: training it first in " + dir);
+                folder.writeConfig(cfg);
+                TrainingListener mirror = new TrainingListener() {
+                    @Override
+                    public void onEpoch(MetricsRow row) {
+                        asking.metrics().append(row);
+                    }
+                };
+                new RunPipeline(runsRoot, TrainingListener.all(listener, mirror), cancel).execute(folder, cfg, stage);
+            }
         }
         return new Trained(folder, cfg, bestParams(folder, cfg));
+    }
+
+    private static boolean finished(RunFolder folder) {
+        return folder.readSummary().map(s -> "finished".equals(s.status())).orElse(false);
     }
 
     /** A pretrained network with no epochs to train: its weights file stands in for best.params. */

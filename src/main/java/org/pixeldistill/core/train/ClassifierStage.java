@@ -102,7 +102,9 @@ final class ClassifierStage implements StageTask {
     @Override
     public void resume(Path lastParams, byte[] optimizerState) {
         student.load(lastParams, step.blocks().subList(1, step.blocks().size()));
-        step.sgd().loadState(student.manager(), optimizerState);
+        if (optimizerState != null) { // null: momentum starts from zero (its file was damaged)
+            step.sgd().loadState(student.manager(), optimizerState);
+        }
     }
 
     @Override

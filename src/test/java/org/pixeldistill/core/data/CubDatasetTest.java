@@ -90,4 +90,50 @@ class CubDatasetTest {
         ConfigException empty = assertThrows(ConfigException.class, () -> CubDataset.open(root));
         assertTrue(empty.getMessage().contains("lists no images"), empty.getMessage());
     }
+
+    @Test
+    void anImageTheOtherIndexFilesKnowButImagesTxtLacksIsNamed() throws IOException {
+        // image 4 has a class and a split but no path: it must not vanish from training unsaid
+        Files.writeString(root.resolve("images.txt"), """
+                1 001.Alpha/a1.png
+                2 001.Alpha/a2.png
+                3 001.Alpha/a3.png
+                5 002.Beta/b2.png
+                6 002.Beta/b3.png
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> CubDataset.open(root));
+        assertTrue(e.getMessage().contains(root.resolve("image_class_labels.txt").toString())
+                && e.getMessage().contains("image 4") && e.getMessage().contains("images.txt"), e.getMessage());
+    }
+
+    @Test
+    void anIdMissingFromTheSplitFileIsNamedWithTheFile() throws IOException {
+        Files.writeString(root.resolve("train_test_split.txt"), "1 1\n2 1\n3 0\n4 1\n6 0\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> CubDataset.open(root));
+        assertTrue(e.getMessage().contains(root.resolve("train_test_split.txt").toString())
+                && e.getMessage().contains("image 5"), e.getMessage());
+    }
+
+    @Test
+    void aListedImageMissingOnDiskIsNamedWithItsId() throws IOException {
+        Files.delete(root.resolve("images/001.Alpha/a2.png"));
+        ConfigException e = assertThrows(ConfigException.class, () -> CubDataset.open(root));
+        assertTrue(e.getMessage().contains("a2.png") && e.getMessage().contains("image 2"), e.getMessage());
+    }
+
+    @Test
+    void duplicateIdsBadSplitsAndBadNumbersNameTheLine() throws IOException {
+        Files.writeString(root.resolve("image_class_labels.txt"), "1 1\n2 1\n3 1\n4 2\n4 2\n5 2\n6 2\n");
+        ConfigException dup = assertThrows(ConfigException.class, () -> CubDataset.open(root));
+        assertTrue(dup.getMessage().contains("line 5") && dup.getMessage().contains("second time"), dup.getMessage());
+
+        Files.writeString(root.resolve("image_class_labels.txt"), "1 1\n2 1\n3 1\n4 2\n5 2\n6 2\n");
+        Files.writeString(root.resolve("train_test_split.txt"), "1 1\n2 1\n3 0\n4 yes\n5 1\n6 0\n");
+        ConfigException split = assertThrows(ConfigException.class, () -> CubDataset.open(root));
+        assertTrue(split.getMessage().contains("image 4") && split.getMessage().contains("'yes'"), split.getMessage());
+
+        Files.writeString(root.resolve("train_test_split.txt"), "1 1\n2 1\nx3 0\n4 1\n5 1\n6 0\n");
+        ConfigException number = assertThrows(ConfigException.class, () -> CubDataset.open(root));
+        assertTrue(number.getMessage().contains("line 3") && number.getMessage().contains("'x3'"), number.getMessage());
+    }
 }
