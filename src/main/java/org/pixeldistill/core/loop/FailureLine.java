@@ -26,19 +26,34 @@ public final class FailureLine {
         if (isOutOfMemory(e)) {
             return "out of memory (" + Texts.oneLine(e) + "); " + MEMORY_ADVICE;
         }
-        Throwable root = rootCause(e);
-        String rootText = root instanceof FileSystemException fs ? fileSystemText(fs) : Texts.oneLine(root);
-        if (root == e) {
-            // not wrapped: the class says what kind of failure it was (a bug report needs it)
-            return e instanceof FileSystemException || e instanceof java.io.IOException ? rootText
-                    : e.getClass().getSimpleName() + ": " + rootText + where(e);
+        // each link of the cause chain that adds something: "cannot write runs/x/metrics.csv" (the
+        // file) then "No space left on device" (why), however deep the second one is
+        StringBuilder line = new StringBuilder();
+        boolean io = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            io |= t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException;
+            String part = t instanceof FileSystemException fs ? fileSystemText(fs) : ownText(t);
+            if (!part.isEmpty() && !line.toString().contains(part)) {
+                line.append(line.length() == 0 ? "" : ": ").append(part);
+            }
         }
-        String outer = firstLine(e.getMessage());
-        if (outer.isEmpty() || outer.contains(rootText)) {
-            return outer.isEmpty() ? rootText : outer;
+        String text = line.length() == 0 ? e.getClass().getSimpleName() : line.toString();
+        if (!io) {
+            // neither the program's own words nor I/O: most likely a bug, which its class and place
+            // help to report
+            text = e.getClass().getSimpleName() + ": " + text + where(e);
         }
-        // "cannot write runs/x/metrics.csv: No space left on device"
-        return outer.startsWith(root.getClass().getName()) ? rootText : outer + ": " + rootText;
+        return text.length() > 400 ? text.substring(0, 397) + "..." : text;
+    }
+
+    /** A message without the "java.io.IOException: " that Java puts before a wrapped cause's text. */
+    private static String ownText(Throwable t) {
+        String m = firstLine(t.getMessage());
+        Throwable cause = t.getCause();
+        if (cause != null && m.startsWith(cause.getClass().getName())) {
+            return ""; // only the cause's toString(): the cause itself says it
+        }
+        return m;
     }
 
     /** Java's own heap, or the engine's native allocator (libtorch says "can't allocate memory"). */
@@ -56,14 +71,6 @@ public final class FailureLine {
             }
         }
         return false;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     /** AccessDeniedException's message is only the path: add what happened. */

@@ -1,11 +1,14 @@
 package org.pixeldistill.core.loop;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.TrainConfig;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunSummary.SeedResult;
+import org.pixeldistill.core.util.Texts;
 
 /**
  * Trains one stage for one seed, classifier or detector alike: resumes from the last checkpoint
@@ -37,7 +40,7 @@ public final class StageLoop {
         try (StageTask task = open.get()) {
             int start = 0;
             if (state != null) {
-                task.resume(run.checkpoint().dir().resolve("last.params"), run.checkpoint().optimizerState());
+                resume(task);
                 start = state.epochsDone();
                 listener.onMessage(who + ": resumed after epoch " + start);
             } else {
@@ -59,6 +62,23 @@ public final class StageLoop {
             run.checkpoint().markFinished(state);
             listener.onStageEnd(run.stage(), run.seed(), task.score(), state.bestScore(), state.lastScore());
             return state.result(run.seed());
+        }
+    }
+
+    /**
+     * Loads the last checkpoint. The weights name their file when they do not load; the optimizer
+     * state is decoded by the engine, whose errors ("newLimit > capacity" for a truncated file) do
+     * not say which file they were reading.
+     */
+    private void resume(StageTask task) {
+        Path optim = run.checkpoint().dir().resolve("last.optim");
+        try {
+            task.resume(run.checkpoint().dir().resolve("last.params"), run.checkpoint().optimizerState());
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConfigException("checkpoint " + optim + " cannot be loaded (damaged, or saved by another"
+                    + " network): " + Texts.oneLine(e), e);
         }
     }
 
