@@ -21,6 +21,7 @@ final class ForkedRun implements AutoCloseable {
     private final BufferedReader out;
     private final Path err;
     private final StringBuilder seen = new StringBuilder();
+    private boolean killed;
 
     private ForkedRun(Process process, Path err) {
         this.process = process;
@@ -68,13 +69,17 @@ final class ForkedRun implements AutoCloseable {
         }
     }
 
+    /** SIGKILL; the JDK closes the process's streams with it, so nothing more is read. */
     void killHard() {
+        killed = true;
         process.destroyForcibly();
     }
 
     /** Drains stdout and waits for the exit code. */
     int exitCode() throws IOException, InterruptedException {
-        awaitLine(line -> false);
+        if (!killed) {
+            awaitLine(line -> false);
+        }
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("the forked run did not end:\n" + seen);
