@@ -24,7 +24,10 @@ final class Relauncher {
         pb.environment().put(Main.RELAUNCHED, "1");
         try {
             Process child = pb.start();
-            // Ctrl-C reaches the child too (same process group); wait for it to save and stop.
+            // A signal sent to this JVM alone (kill -INT, kill -TERM, a scheduler's stop) is passed
+            // on as SIGTERM, which the child handles like Ctrl-C; Ctrl-C in a terminal reaches
+            // both. Either way this JVM waits and exits with the child's code (3 when stopped).
+            StopSignals forward = new StopSignals(child::destroy);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (child.isAlive()) {
                     child.destroy();
@@ -35,7 +38,9 @@ final class Relauncher {
                     }
                 }
             }));
-            return child.waitFor();
+            int code = child.waitFor();
+            forward.close();
+            return code;
         } catch (Exception e) {
             System.err.println("error: cannot start the training JVM (" + e.getMessage() + "); set "
                     + NativeEnvironment.required() + " in the environment and run again");

@@ -15,6 +15,7 @@ import org.pixeldistill.core.data.DataSplits;
 import org.pixeldistill.core.detect.DetectionDataSets;
 import org.pixeldistill.core.detect.DetectionImages;
 import org.pixeldistill.core.detect.DetectorSpecs;
+import org.pixeldistill.core.loop.RunCancelledException;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.sweep.SweepCell;
 import org.pixeldistill.core.sweep.SweepPlan;
@@ -91,6 +92,10 @@ final class SweepCommand implements Callable<Integer> {
             SweepRunner runner = new SweepRunner(out, sweepDir, new ConsoleProgress(System.out), shutdown.cancellation());
             runner.run(cells, results -> SweepTable.write(csv,
                     results.stream().map(r -> new SweepTable.Row(r, costs.get(r.cell().id()))).toList(), axis));
+        } catch (RunCancelledException e) {
+            // a sweep continues by being run again, not by resuming its cell
+            throw new RunCancelledException("the last completed epoch is saved; run the same sweep command again"
+                    + " to continue");
         }
         System.out.println("table: " + csv);
         return 0;

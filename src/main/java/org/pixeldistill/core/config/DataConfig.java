@@ -1,5 +1,6 @@
 package org.pixeldistill.core.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -19,6 +20,9 @@ import java.util.List;
  * @param interpolation how the small view is made: nearest | bilinear | bicubic | area
  * @param testCrop test: resize to size/testCrop, then centre-crop size (0.875 = 256 -> 224)
  * @param workers threads that decode and augment ahead of the training thread
+ * @param maxImagePixels an image file with more pixels than this (read from its header, before
+ *     decoding) stops the run with its name: one 20000x20000 PNG of a few hundred KB decodes to
+ *     4.8 GB of floats. null = {@link #DEFAULT_MAX_IMAGE_PIXELS}, and then left out of the hash
  */
 public record DataConfig(
         String dataset,
@@ -34,11 +38,14 @@ public record DataConfig(
         Boolean flip,
         String interpolation,
         Double testCrop,
-        Integer workers) {
+        Integer workers,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long maxImagePixels) {
 
     /** The committed demo slice, relative to the working directory. */
     public static final String DEFAULT_PATH = "assets/fashion-mnist";
 
+    /** 50 megapixels: far above any training image, far below what exhausts a default heap. */
+    public static final long DEFAULT_MAX_IMAGE_PIXELS = 50_000_000L;
     public static final List<String> DATASETS = List.of("fashion-mnist", "cub", "image-folder");
     public static final List<String> CROPS = List.of("rrc", "pad", "none");
     public static final List<String> INTERPOLATIONS = List.of("nearest", "bilinear", "bicubic", "area");
@@ -60,6 +67,19 @@ public record DataConfig(
         workers = workers == null ? 2 : workers;
     }
 
+    /** The settings of earlier versions, which had no {@code max_image_pixels}. */
+    public DataConfig(String dataset, String path, Integer trainLimit, Integer testLimit, Double splitRatio,
+            List<Double> mean, List<Double> std, String crop, List<Double> cropScale, Integer pad, Boolean flip,
+            String interpolation, Double testCrop, Integer workers) {
+        this(dataset, path, trainLimit, testLimit, splitRatio, mean, std, crop, cropScale, pad, flip, interpolation,
+                testCrop, workers, null);
+    }
+
+    /** The largest image, in pixels, a file may have (the default when not set). */
+    public long imagePixelCap() {
+        return maxImagePixels == null ? DEFAULT_MAX_IMAGE_PIXELS : maxImagePixels;
+    }
+
     public void validate() {
         Check.oneOf("data.dataset", dataset, DATASETS);
         validateCommon();
@@ -75,6 +95,9 @@ public record DataConfig(
         Check.atLeast("data.pad", pad, 0);
         Check.range("data.test_crop", testCrop, 0.1, 1.0);
         Check.range("data.workers", workers, 1, 64);
+        if (maxImagePixels != null && maxImagePixels < 1) {
+            throw new ConfigException("data.max_image_pixels must be >= 1, got " + maxImagePixels);
+        }
         if (cropScale.size() != 2 || cropScale.get(0) <= 0 || cropScale.get(0) > cropScale.get(1) || cropScale.get(1) > 1) {
             throw new ConfigException("data.crop_scale must be [low, high] with 0 < low <= high <= 1, got " + cropScale);
         }

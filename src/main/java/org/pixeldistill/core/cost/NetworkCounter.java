@@ -81,6 +81,26 @@ public final class NetworkCounter {
     private static final class Tally {
         long macs;
         long peakActivation;
+        long outputs;
+    }
+
+    private static final Map<BackboneSpec, Long> KEPT = new ConcurrentHashMap<>();
+
+    /**
+     * Bytes of every leaf layer's output for one image in float32: what a training step's forward
+     * pass keeps for its backward pass (each layer's backward reads its input, the previous layer's
+     * output), so a lower bound of a training step's activation memory per image. Remembered per spec.
+     */
+    public static long keptActivationBytes(BackboneSpec spec) {
+        return KEPT.computeIfAbsent(spec, s -> {
+            Block block = Backbones.create(s);
+            try (NDManager manager = NDManager.newBaseManager()) {
+                block.initialize(manager, DataType.FLOAT32, new Shape(1, s.channels(), s.inputSize(), s.inputSize()));
+                Tally tally = new Tally();
+                walk(block, tally);
+                return tally.outputs * FLOAT_BYTES;
+            }
+        });
     }
 
     /**
@@ -113,6 +133,7 @@ public final class NetworkCounter {
             }
             for (Shape s : block.getOutputShapes(in)) {
                 elements += s.size();
+                tally.outputs += s.size();
             }
             tally.peakActivation = Math.max(tally.peakActivation, elements);
         }

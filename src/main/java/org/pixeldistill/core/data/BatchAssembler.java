@@ -54,6 +54,8 @@ final class BatchAssembler implements BatchSource {
             RawImage img;
             try {
                 img = dataset.image(index);
+            } catch (ImageTooLargeException e) {
+                throw e; // a real image, too large: the run stops naming it (skipping it would change the data)
             } catch (ConfigException e) {
                 failed++;
                 continue;

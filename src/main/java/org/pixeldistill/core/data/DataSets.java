@@ -19,7 +19,12 @@ public final class DataSets {
             default -> throw new IllegalStateException("validate() let through dataset " + cfg.dataset());
         };
         return new DataSplits(
-                LimitedDataset.balanced(full.train(), cfg.trainLimit()),
-                LimitedDataset.balanced(full.test(), cfg.testLimit()));
+                LimitedDataset.balanced(capped(full.train(), cfg), cfg.trainLimit()),
+                LimitedDataset.balanced(capped(full.test(), cfg), cfg.testLimit()));
+    }
+
+    /** Files are checked against data.max_image_pixels before they are decoded; IDX images are 28x28. */
+    private static ImageDataset capped(ImageDataset split, DataConfig cfg) {
+        return split instanceof FileImageDataset files ? files.withPixelCap(cfg.imagePixelCap()) : split;
     }
 }

@@ -2,6 +2,7 @@ package org.pixeldistill.core.data;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.pixeldistill.core.config.DataConfig;
 
 /**
  * A split whose images are files on disk, decoded when asked for (nothing is cached: a CUB-sized
@@ -12,8 +13,13 @@ final class FileImageDataset implements ImageDataset {
     private final List<Path> files;
     private final int[] labels;
     private final List<String> classNames;
+    private final long maxPixels;
 
     FileImageDataset(String name, List<Path> files, int[] labels, List<String> classNames) {
+        this(name, files, labels, classNames, DataConfig.DEFAULT_MAX_IMAGE_PIXELS);
+    }
+
+    private FileImageDataset(String name, List<Path> files, int[] labels, List<String> classNames, long maxPixels) {
         if (files.size() != labels.length) {
             throw new IllegalArgumentException(files.size() + " files but " + labels.length + " labels");
         }
@@ -21,6 +27,12 @@ final class FileImageDataset implements ImageDataset {
         this.files = List.copyOf(files);
         this.labels = labels.clone();
         this.classNames = List.copyOf(classNames);
+        this.maxPixels = maxPixels;
+    }
+
+    /** The same images, refusing any file with more than {@code max} pixels (data.max_image_pixels). */
+    FileImageDataset withPixelCap(long max) {
+        return new FileImageDataset(name, files, labels, classNames, max);
     }
 
     @Override
@@ -40,7 +52,7 @@ final class FileImageDataset implements ImageDataset {
 
     @Override
     public RawImage image(int index) {
-        return ImageDecoding.readRgb(files.get(index));
+        return ImageDecoding.readRgb(files.get(index), maxPixels);
     }
 
     /** The file behind image {@code index}. */

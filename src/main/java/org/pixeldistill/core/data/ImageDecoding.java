@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.DataConfig;
 
 /**
  * Decodes PNG, JPEG and BMP files into RGB {@link RawImage}s with values in [0, 1]. Public so the
@@ -29,8 +30,17 @@ public final class ImageDecoding {
                 && Files.isRegularFile(file);
     }
 
-    /** Three channels always: a grey image is replicated, alpha is dropped. */
+    /** Three channels always: a grey image is replicated, alpha is dropped; at most the default pixel cap. */
     public static RawImage readRgb(Path file) {
+        return readRgb(file, DataConfig.DEFAULT_MAX_IMAGE_PIXELS);
+    }
+
+    /**
+     * As {@link #readRgb(Path)}, refusing a file whose header declares more than {@code maxPixels}
+     * pixels before a byte of it is decoded ({@link ImageTooLargeException}, naming the file).
+     */
+    public static RawImage readRgb(Path file, long maxPixels) {
+        ImagePixels.check(file, maxPixels);
         BufferedImage img;
         try {
             img = ImageIO.read(file.toFile());

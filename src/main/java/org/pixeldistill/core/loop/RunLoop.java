@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary.SeedResult;
@@ -35,16 +36,26 @@ public final class RunLoop {
     public void execute(RunFolder folder, RunConfig config, Stage stage, RunTask.Opener opener) {
         GradMode.offOnThisThread();
         long start = System.nanoTime();
-        Device device = Devices.choose(config.device());
-        try (RunTask task = opener.open(config, device)) {
+        String created = OffsetDateTime.now().toString();
+        RunTask opened;
+        Device device = null;
+        try {
+            device = Devices.choose(config.device());
+            opened = opener.open(config, device);
+        } catch (RuntimeException | Error e) {
+            // data that does not open, an unknown backbone, a batch that cannot fit: the folder
+            // exists already, so it says why it holds no training
+            SummaryWriter early = SummaryWriter.beforeOpen(folder, config, stages(config, stage), device, start, created);
+            throw failed(e, early, List.of(), null);
+        }
+        try (RunTask task = opened) {
             SummaryWriter summary = new SummaryWriter(folder, config, stages(config, stage), task.score(),
-                    task.dataset(), task.trainSize(), task.testSize(), device, task.skippedImages(), start,
-                    OffsetDateTime.now().toString());
+                    task.dataset(), task.trainSize(), task.testSize(), device, task.skippedImages(), start, created);
             List<SeedResult> results = new ArrayList<>();
-            summary.write("running", "", results, null);
-            task.started(folder, listener);
             Sources sources = Sources.NONE;
             try {
+                summary.write("running", "", results, null);
+                task.started(folder, listener);
                 Path initParams = null;
                 if (config.isDistillation()) {
                     Trained trained = teachers.teacher(config, folder);
@@ -66,12 +77,38 @@ public final class RunLoop {
                 }
                 summary.write("finished", "", results, sources);
             } catch (RunCancelledException e) {
-                summary.write("cancelled", e.getMessage(), results, sources);
-                throw e;
-            } catch (RuntimeException e) {
-                summary.write("failed", String.valueOf(e.getMessage()), results, sources);
-                throw e;
+                // said for this folder, also when a teacher trained for it was the one stopped
+                String line = "the last completed epoch is saved; resume with train --resume " + folder.dir();
+                writeQuietly(summary, "cancelled", line, results, sources);
+                throw new RunCancelledException(line);
+            } catch (RuntimeException | Error e) {
+                throw failed(e, summary, results, sources);
             }
+        }
+    }
+
+    /**
+     * Marks the run failed with the one line its caller will show, and returns what to throw: a
+     * message the program wrote itself as it is, anything else (I/O, memory, a bug) as that line
+     * with the original as its cause. Out-of-memory lands here too: by now the step that ran out
+     * is unwound and its memory is garbage, so the summary can still be written.
+     */
+    private static RuntimeException failed(Throwable e, SummaryWriter summary, List<SeedResult> results, Sources sources) {
+        String line = FailureLine.of(e);
+        writeQuietly(summary, "failed", line, results, sources);
+        if (e instanceof ConfigException || e instanceof TrainingFailedException) {
+            return (RuntimeException) e;
+        }
+        return new TrainingFailedException(line, e);
+    }
+
+    /** A summary that cannot be written (the disk that made the run fail is full) must not hide why it failed. */
+    private static void writeQuietly(SummaryWriter summary, String status, String line, List<SeedResult> results,
+            Sources sources) {
+        try {
+            summary.write(status, line, results, sources);
+        } catch (RuntimeException | Error ignored) {
+            // the caller reports the run's own failure, which is the one that matters
         }
     }
 }

@@ -5,4 +5,9 @@ public class TrainingFailedException extends RuntimeException {
     public TrainingFailedException(String message) {
         super(message);
     }
+
+    /** A failure of another kind (I/O, memory), said in one line; the original kept as the cause. */
+    public TrainingFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -73,6 +73,10 @@ public final class RunPipeline {
 
     /** How a run of this config opens its task. */
     static RunTask.Opener task(RunConfig config) {
-        return config.isDetection() ? DetectionRun::open : ClassifierRun::open;
+        RunTask.Opener open = config.isDetection() ? DetectionRun::open : ClassifierRun::open;
+        return (cfg, device) -> {
+            BatchMemory.check(cfg, device); // before the task allocates anything for a batch that cannot fit
+            return open.open(cfg, device);
+        };
     }
 }

@@ -54,7 +54,7 @@ public final class MetricsCsv {
 
     public MetricsCsv(Path file) {
         this.file = file;
-        if (Files.exists(file)) {
+        if (Files.isRegularFile(file)) { // anything else there is not read but fails the first write, naming it
             rows.addAll(read(file));
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.pixeldistill.core.run.RunFolder;
 
@@ -27,13 +28,18 @@ final class ResumableRuns {
     }
 
     /**
-     * Removes a run folder that holds only its config (the run failed before its first record,
-     * e.g. on a data folder that does not open), so failed starts do not litter the runs folder.
+     * Removes a run folder that holds only its config and the summary saying why it failed (the
+     * run failed before its first record, e.g. on a data folder that does not open), so failed
+     * starts do not litter the runs folder.
      */
     static void discardIfUnstarted(Path dir) {
+        // config.yaml and the summary.json that says why it failed, and nothing trained
+        Set<String> unstarted = Set.of("config.yaml", "summary.json");
         try (Stream<Path> files = Files.list(dir)) {
-            if (files.allMatch(f -> f.getFileName().toString().equals("config.yaml"))) {
-                Files.deleteIfExists(dir.resolve("config.yaml"));
+            if (files.allMatch(f -> unstarted.contains(f.getFileName().toString()))) {
+                for (String name : unstarted) {
+                    Files.deleteIfExists(dir.resolve(name));
+                }
                 Files.deleteIfExists(dir);
             }
         } catch (IOException e) {
