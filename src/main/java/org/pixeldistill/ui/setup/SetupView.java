@@ -10,6 +10,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import java.util.HashSet;
 import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.validation.ValidationSupport;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -316,6 +317,11 @@ public final class SetupView {
                 vm.sweepMethods()));
         sweep.addWide(plan);
         return sweep;
+    }
+
+    /** The decorations of out-of-range fields (tests read the message a field shows). */
+    public ValidationSupport validation() {
+        return validation.support();
     }
 
     /** Puts the sweep's button and cell list under the method picker. */
