@@ -96,12 +96,17 @@ class SweepSizesFxTest {
     @Test
     void sweepSizesPutsEverySizeOnTheParetoChartAndTheWhatIfFollowsTheSlider(FxRobot robot) throws Exception {
         tiny(robot, Method.ISRD, 1, List.of(Method.ISRD));
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> models.training().progressTextProperty().addListener((o, was, is) -> lines.add(is)));
         pressSweepSizes(robot);
         waitUntil(400, this::sweepEnded);
         assertNull(models.training().failureProperty().get(), models.training().statusProperty().get());
         assertTrue(models.training().statusProperty().get().endsWith(": 3 of 3 cells finished"),
                 models.training().statusProperty().get());
 
+        // one progress line: the cell, the stage's own line, and the time left over the cells still to train
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("cell 1/3 7x7 isrd · ") && l.contains(" · sweep: about ")
+                && l.endsWith(" left (3 cells)")), lines.toString());
         @SuppressWarnings("unchecked")
         ListView<SweepCellState> cells = robot.lookup("#sweep-cells").queryAs(ListView.class);
         assertEquals(List.of(7, 14, 28), cells.getItems().stream().map(SweepCellState::size).toList());
