@@ -25,6 +25,11 @@ public record SweepCellState(String id, int size, String method, String state, d
         return new SweepCellState(id, size, method, "training", best);
     }
 
+    /** A cell that was training when the sweep stopped; any other is left as it is. */
+    SweepCellState stopped() {
+        return state.equals("training") ? new SweepCellState(id, size, method, "stopped", best) : this;
+    }
+
     public boolean finished() {
         return state.equals("finished");
     }

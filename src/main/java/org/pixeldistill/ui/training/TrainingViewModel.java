@@ -71,7 +71,9 @@ public final class TrainingViewModel {
     private Supplier<SweepRequest> sweepSource = () -> {
         throw new ConfigException("no setup to sweep from");
     };
-    /** The sweep Resume continues (set while a sweep is stopped or running), else null. */
+    /** The sweep being trained (null for a single run): what Resume continues if it is stopped. */
+    private SweepRequest launchedSweep;
+    /** The stopped sweep Resume continues, else null. */
     private SweepRequest resumableSweep;
     private final ObservableList<SweepCellState> sweepCells = FXCollections.observableArrayList();
 
@@ -160,6 +162,7 @@ public final class TrainingViewModel {
         if (running.get()) {
             return;
         }
+        launchedSweep = null; // a single run; Sweep sizes still continues a stopped sweep
         resumableSweep = null;
         launch("training " + config.name(), "starting " + config.name() + "...", (pipeline, progressListener, folderSink) -> {
             progressListener.plan(config);
@@ -218,7 +221,7 @@ public final class TrainingViewModel {
         if (running.get()) {
             return;
         }
-        resumableSweep = request;
+        launchedSweep = request;
         SizeSweepWork sweep = new SizeSweepWork(request, runsRoot, new SizeSweepWork.Events() {
             @Override
             public void cells(List<SweepCellState> cells) {
@@ -241,7 +244,7 @@ public final class TrainingViewModel {
 
     /** Continues the last stopped run, or the stopped sweep. */
     public void resume() {
-        if (resumableSweep != null && resumableRun.get() != null) {
+        if (resumableSweep != null) {
             startSweep(resumableSweep);
             return;
         }
@@ -258,6 +261,7 @@ public final class TrainingViewModel {
         if (running.get()) {
             return;
         }
+        launchedSweep = null; // a single run; Sweep sizes still continues a stopped sweep
         resumableSweep = null;
         launch("resuming " + runDir.getFileName(), "resuming " + runDir.getFileName() + "...", (pipeline, progressListener,
                 sink) -> {
@@ -359,7 +363,7 @@ public final class TrainingViewModel {
         Path dir = run.dir();
         progress.set(1);
         status.set("finished: " + dir.getFileName() + run.best());
-        if (dir.equals(resumableRun.get()) || resumableSweep != null) {
+        if (dir.equals(resumableRun.get()) || launchedSweep != null) {
             resumableRun.set(null);
         }
         resumableSweep = null;
@@ -375,11 +379,15 @@ public final class TrainingViewModel {
         if (dir != null) {
             resumableRun.set(dir);
         }
+        resumableSweep = launchedSweep;
+        sweepCells.replaceAll(SweepCellState::stopped);
         status.set("stopped; the last completed epoch is saved" + (dir == null ? "" : " and Resume continues "
                 + dir.getFileName()));
     }
 
     private void failed(String message, Path dir) {
+        resumableSweep = null;
+        sweepCells.replaceAll(SweepCellState::stopped);
         progress.set(0);
         progressText.set("");
         if (dir != null) {
