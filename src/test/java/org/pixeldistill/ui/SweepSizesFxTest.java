@@ -24,6 +24,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ import org.pixeldistill.ui.pareto.ParetoPoint;
 import org.pixeldistill.ui.setup.Method;
 import org.pixeldistill.ui.training.SweepCellState;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -54,6 +56,12 @@ class SweepSizesFxTest {
     private WorkbenchModels models;
     private WorkbenchView view;
 
+    /** The first window of a JVM loads the engine and every view: on a loaded 2-core machine that took over 30 s. */
+    @BeforeAll
+    static void patientSetup() {
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
+    }
+
     @Start
     void start(Stage stage) {
         models = WorkbenchModels.create(runs, Tiny.DEMO, prefs.preferences(), TaskRunner.BACKGROUND, new FxUiThread());
@@ -64,8 +72,11 @@ class SweepSizesFxTest {
     }
 
     @AfterEach
-    void stopRuns() {
+    void stopRuns() throws Exception {
         models.training().shutdown(Duration.ofSeconds(30));
+        // the refreshes a finished cell started read the preferences: let them land before the node goes
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
         prefs.close();
     }
 
@@ -152,8 +163,10 @@ class SweepSizesFxTest {
         assertFalse(finishedBefore.isEmpty(), "a cell finished before Stop");
         boolean stoppedMidway = finishedBefore.size() < 3;
         if (stoppedMidway) {
-            assertTrue(robot.lookup("#train-resume").queryAs(Button.class).isDisabled() == false,
-                    "Resume continues the stopped sweep");
+            assertFalse(robot.lookup("#train-resume").queryAs(Button.class).isDisabled(), "Resume is offered");
+            assertTrue(models.training().statusProperty().get().endsWith("Resume continues the sweep "
+                    + "sweep-resnet18-x0.125-fashion-mnist-28"), models.training().statusProperty().get());
+            assertTrue(cells.getItems().stream().noneMatch(c -> c.state().equals("training")), cells.getItems().toString());
             robot.clickOn("#train-resume");
         } else {
             pressSweepSizes(robot);

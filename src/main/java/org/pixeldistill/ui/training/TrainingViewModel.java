@@ -381,8 +381,9 @@ public final class TrainingViewModel {
         }
         resumableSweep = launchedSweep;
         sweepCells.replaceAll(SweepCellState::stopped);
-        status.set("stopped; the last completed epoch is saved" + (dir == null ? "" : " and Resume continues "
-                + dir.getFileName()));
+        String what = launchedSweep != null ? "the sweep " + launchedSweep.base().name()
+                : dir == null ? null : dir.getFileName().toString();
+        status.set("stopped; the last completed epoch is saved" + (what == null ? "" : " and Resume continues " + what));
     }
 
     private void failed(String message, Path dir) {
