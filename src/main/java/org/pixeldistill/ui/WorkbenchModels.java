@@ -16,6 +16,7 @@ import org.pixeldistill.ui.runs.RunsTableViewModel;
 import org.pixeldistill.ui.setup.SetupPreferences;
 import org.pixeldistill.ui.setup.SetupViewModel;
 import org.pixeldistill.ui.training.LossChartViewModel;
+import org.pixeldistill.ui.training.SweepRequest;
 import org.pixeldistill.ui.training.TrainingViewModel;
 
 /**
@@ -48,6 +49,11 @@ public record WorkbenchModels(Path runsRoot, SetupViewModel setup, TrainingViewM
             setup.savePreferences();
             return setup.buildConfig();
         });
+        training.setSweepSource(() -> {
+            setup.savePreferences();
+            return new SweepRequest(setup.sweepBase(), setup.sweepOptions());
+        });
+        training.setupInvalidProperty().bind(setup.invalidProperty());
         training.addListener(lossChart.listener());
         training.addListener(isrd.listener());
         training.currentRunProperty().addListener((o, was, dir) -> {

@@ -15,6 +15,7 @@ import org.pixeldistill.ui.pareto.ParetoView;
 import org.pixeldistill.ui.runs.RunsTableView;
 import org.pixeldistill.ui.setup.SetupView;
 import org.pixeldistill.ui.training.LossChartView;
+import org.pixeldistill.ui.training.SweepView;
 import org.pixeldistill.ui.training.TrainingView;
 
 /**
@@ -38,6 +39,7 @@ public final class WorkbenchView {
         this.models = models;
         setupView = new SetupView(models.setup());
         trainingView = new TrainingView(models.training());
+        setupView.addSweepControls(new SweepView(models.training()).node());
         lossChartView = new LossChartView(models.lossChart());
         isrdView = new IsrdView(models.isrd());
         paretoView = new ParetoView(models.pareto());

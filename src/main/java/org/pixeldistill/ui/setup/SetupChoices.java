@@ -100,6 +100,13 @@ public record SetupChoices(
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
+    /** The same choices with another method. */
+    public SetupChoices withMethod(Method m) {
+        return new SetupChoices(useDemo, folder, layout, teacherBackbone, teacherWidth, teacherSize, studentBackbone,
+                studentWidth, ratio, m, eta, temperature, alpha, epochs, teacherEpochs, seeds, trainLimit,
+                teacherTrainLimit, testLimit, device, bandwidthMbps, teacherWeights, studentWeights);
+    }
+
     /** The student's input side in pixels. */
     public int studentSize() {
         return teacherSize / ratio;

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import java.util.HashSet;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.validation.ValidationSupport;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -36,13 +40,17 @@ public final class SetupView {
 
     private final SetupViewModel vm;
     private final ScrollPane root;
+    private final SetupValidation validation;
+    /** The "Sweep sizes" section; the training side adds its button and cell list ({@link #addSweepControls}). */
+    private FormGrid sweep;
     /** Asks for a weights file; replaced in tests, where a dialog would wait for ever. */
     private UnaryOperator<Path> weightsDialog = start -> WeightsChooser.askInDialog(node(), start);
 
     public SetupView(SetupViewModel vm) {
         this.vm = vm;
+        this.validation = new SetupValidation(vm.invalidProperty());
         VBox box = new VBox(4, demoButton(), data().node(), networks().node(), method().node(), training().node(),
-                cost().node());
+                cost().node(), sweep().node());
         box.setPrefWidth(380);
         root = new ScrollPane(box);
         root.setFitToWidth(true);
@@ -147,6 +155,9 @@ public final class SetupView {
         Node teacherWeights = f.addNode("Teacher weights",
                 WeightsChooser.of("teacher", vm.teacherWeightsProperty(), start -> weightsDialog.apply(start)),
                 WeightsChooser.TIP);
+        validation.check(teacherSize, FieldChecks.Field.TEACHER_SIZE);
+        validation.check(teacherEpochs, FieldChecks.Field.TEACHER_EPOCHS);
+        validation.check(teacherImages, FieldChecks.Field.TEACHER_TRAIN_LIMIT);
         for (var c : List.of(teacher, teacherWidth, teacherSize, teacherEpochs, teacherImages, teacherWeights)) {
             c.disableProperty().bind(noTeacher);
         }
@@ -218,6 +229,9 @@ public final class SetupView {
                         + " paper).");
         BooleanBinding noKd = Bindings.createBooleanBinding(
                 () -> vm.methodProperty().get() == null || !vm.methodProperty().get().usesKd(), vm.methodProperty());
+        validation.check(eta, FieldChecks.Field.ETA);
+        validation.check(t, FieldChecks.Field.TEMPERATURE);
+        validation.check(alpha, FieldChecks.Field.ALPHA);
         t.disableProperty().bind(noKd);
         alpha.disableProperty().bind(noKd);
         return f;
@@ -226,16 +240,21 @@ public final class SetupView {
     private FormGrid training() {
         FormGrid f = new FormGrid();
         f.addHeading("Training");
-        f.add("Epochs", FormGrid.integers(1, 1000, 1, vm.epochsProperty()), "epochs",
+        var epochs = f.add("Epochs", FormGrid.integers(1, 1000, 1, vm.epochsProperty()), "epochs",
                 "Passes over the training images for the student (and for a TAS assistant).");
-        f.add("Seeds", FormGrid.integers(1, 10, 1, vm.seedsProperty()), "seeds",
+        var seeds = f.add("Seeds", FormGrid.integers(1, 10, 1, vm.seedsProperty()), "seeds",
                 "How many times the student is trained with different random seeds (0, 1, ...): the summary gives the"
                         + " mean and spread, as the paper reports (5 runs).");
-        f.add("Train images", FormGrid.integers(0, 10_000_000, 500, vm.trainLimitProperty()), "train-limit",
+        var trainImages = f.add("Train images", FormGrid.integers(0, 10_000_000, 500, vm.trainLimitProperty()),
+                "train-limit",
                 "Labelled training images of the student, the same number per class (0 = all): fewer is faster."
                         + " The teacher has its own number (Teacher images).");
-        f.add("Test images", FormGrid.integers(0, 10_000_000, 100, vm.testLimitProperty()), "test-limit",
-                "Use at most this many test images for the accuracy after each epoch (0 = all).");
+        var testImages = f.add("Test images", FormGrid.integers(0, 10_000_000, 100, vm.testLimitProperty()),
+                "test-limit", "Use at most this many test images for the accuracy after each epoch (0 = all).");
+        validation.check(epochs, FieldChecks.Field.EPOCHS);
+        validation.check(seeds, FieldChecks.Field.SEEDS);
+        validation.check(trainImages, FieldChecks.Field.TRAIN_LIMIT);
+        validation.check(testImages, FieldChecks.Field.TEST_LIMIT);
         ComboBox<String> device = f.add("Device", new ComboBox<>(FXCollections.observableArrayList(RunConfig.DEVICES)),
                 "device", "auto: a CUDA GPU when the engine sees one, else the CPU. gpu stops with an error when there is"
                         + " none.");
@@ -246,7 +265,8 @@ public final class SetupView {
     private FormGrid cost() {
         FormGrid f = new FormGrid();
         f.addHeading("Cost of the student");
-        f.add("Bandwidth (Mbit/s)", FormGrid.doubles(0.01, 100_000, 0.5, vm.bandwidthProperty()), "bandwidth",
+        var bandwidth = f.add("Bandwidth (Mbit/s)", FormGrid.doubles(0.01, 100_000, 0.5, vm.bandwidthProperty()),
+                "bandwidth",
                 "Speed of the link an image is sent over (a camera to a server, say), in 10^6 bits per second: sets the"
                         + " transmission times below.");
         Label readout = wrapped("cost-readout");
@@ -256,7 +276,57 @@ public final class SetupView {
                 + " images; multiply-accumulates and parameters of the network (ISRD's decoder is used in training"
                 + " only and costs nothing at inference); and the time to send one image."));
         f.addWide(readout);
+        validation.check(bandwidth, FieldChecks.Field.BANDWIDTH);
         return f;
+    }
+
+    /** Methods to sweep (a check per method); the button and the cell list come from the training side. */
+    private FormGrid sweep() {
+        sweep = new FormGrid();
+        sweep.addHeading("Sweep sizes");
+        CheckComboBox<Method> methods = new CheckComboBox<>(FXCollections.observableArrayList(Method.values()));
+        for (Method m : vm.sweepMethods()) {
+            methods.getCheckModel().check(m);
+        }
+        // both ways, without loops: each side changes the other only when they differ
+        methods.getCheckModel().getCheckedItems().addListener((ListChangeListener<Method>) c -> {
+            List<Method> checked = List.copyOf(methods.getCheckModel().getCheckedItems());
+            if (!new HashSet<>(checked).equals(new HashSet<>(vm.sweepMethods()))) {
+                vm.sweepMethods().setAll(checked);
+            }
+        });
+        vm.sweepMethods().addListener((ListChangeListener<Method>) c -> {
+            for (Method m : Method.values()) {
+                boolean want = vm.sweepMethods().contains(m);
+                if (methods.getCheckModel().isChecked(m) != want) {
+                    if (want) {
+                        methods.getCheckModel().check(m);
+                    } else {
+                        methods.getCheckModel().clearCheck(m);
+                    }
+                }
+            }
+        });
+        methods.setTitle("methods");
+        methods.setShowCheckedCount(false);
+        sweep.add("Methods", methods, "sweep-methods", "The methods trained at every size of the Student size"
+                + " slider: the method chosen above and the baseline to begin with; tick more to compare them.");
+        Label plan = wrapped("sweep-plan");
+        plan.textProperty().bind(Bindings.createStringBinding(() -> SizeSweeps.describe(vm.ratios(),
+                vm.teacherSizeProperty().get(), vm.sweepMethods()), vm.ratios(), vm.teacherSizeProperty(),
+                vm.sweepMethods()));
+        sweep.addWide(plan);
+        return sweep;
+    }
+
+    /** The decorations of out-of-range fields (tests read the message a field shows). */
+    public ValidationSupport validation() {
+        return validation.support();
+    }
+
+    /** Puts the sweep's button and cell list under the method picker. */
+    public void addSweepControls(Node node) {
+        sweep.addWide(node);
     }
 
     private static Label wrapped(String id) {

@@ -23,6 +23,7 @@ import org.pixeldistill.core.config.DataConfig;
 import org.pixeldistill.core.config.IsrdConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.cost.CostReport;
+import org.pixeldistill.core.sweep.SweepPlan;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
 
@@ -68,6 +69,10 @@ public final class SetupViewModel {
     private final StringProperty teacherWeights = new SimpleStringProperty("");
     private final StringProperty studentWeights = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper dataError = new ReadOnlyStringWrapper("");
+    /** The methods "Sweep sizes" trains at every size of the slider: the chosen method and the baseline at first. */
+    private final ObservableList<Method> sweepMethods = FXCollections.observableArrayList(Method.ISRD, Method.BASELINE);
+    /** True while a setup field holds a value the core's config checks refuse (the view's validation says so). */
+    private final BooleanProperty invalid = new SimpleBooleanProperty(false);
 
     /** While {@link #apply} sets many properties at once, cost requests wait for the last one. */
     private boolean applying;
@@ -97,6 +102,23 @@ public final class SetupViewModel {
             input.addListener(o -> requestCost());
         }
         apply(preferences.load(SetupChoices.defaults()));
+        sweepMethods.setAll(SizeSweeps.defaultMethods(method.get()));
+        // the method chosen above is always among those swept (the user may still untick it)
+        method.addListener((o, was, is) -> {
+            if (is != null && !sweepMethods.contains(is)) {
+                sweepMethods.add(is);
+            }
+        });
+    }
+
+    /** The base config of "Sweep sizes": the current choices, with a teacher whatever the method. */
+    public RunConfig sweepBase() {
+        return SizeSweeps.base(builder, choices());
+    }
+
+    /** Every size the slider offers, times the ticked methods ({@link #sweepMethods}). */
+    public SweepPlan.Options sweepOptions() {
+        return SizeSweeps.options(choices(), ratios, sweepMethods);
     }
 
     /** The choices as they stand (Start takes this snapshot on the UI thread). */
@@ -280,4 +302,8 @@ public final class SetupViewModel {
     public ReadOnlyStringProperty costTextProperty() { return cost.textProperty(); }
     public ReadOnlyObjectProperty<CostReport> costReportProperty() { return cost.reportProperty(); }
     public Path demoData() { return demoData; }
+    /** The methods "Sweep sizes" trains (the view's check-combo-box edits this list). */
+    public ObservableList<Method> sweepMethods() { return sweepMethods; }
+    /** Whether a field is out of range by the core's rules; Start and Sweep wait until it is mended. */
+    public BooleanProperty invalidProperty() { return invalid; }
 }

@@ -2,6 +2,7 @@ package org.pixeldistill.ui.training;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.StringProperty;
 import org.pixeldistill.core.config.RunConfig;
@@ -30,6 +31,8 @@ final class ProgressListener implements TrainingListener {
     private volatile int seeds = 1;
     private long lastPost;
     private volatile long stageStartNanos;
+    /** Rewrites each progress line (a sweep adds its cell and its time left); none for a single run. */
+    private volatile BiFunction<String, BatchProgress, String> decorator = (line, p) -> line;
 
     ProgressListener(UiThread ui, DoubleProperty progress, StringProperty progressText, StringProperty status) {
         this.ui = ui;
@@ -38,7 +41,7 @@ final class ProgressListener implements TrainingListener {
         this.status = status;
         this.batches = new Coalescer<>(ui, p -> {
             progress.set(ProgressText.fraction(p));
-            progressText.set(wholeRunLine(p));
+            progressText.set(decorator.apply(wholeRunLine(p), p));
         });
     }
 
@@ -46,6 +49,11 @@ final class ProgressListener implements TrainingListener {
     void plan(RunConfig config) {
         stages = ProgressText.stagesOf(config);
         seeds = config.train().seeds().size();
+    }
+
+    /** Rewrites every later progress line; the batch is null for the "preparing" line of a stage. */
+    void decorate(BiFunction<String, BatchProgress, String> d) {
+        decorator = d;
     }
 
     @Override
@@ -57,7 +65,7 @@ final class ProgressListener implements TrainingListener {
         double done = start.epochs() == 0 ? 0 : start.startEpoch() / (double) start.epochs();
         ui.run(() -> {
             progress.set(done);
-            progressText.set(start.stage() + ": preparing the first batch...");
+            progressText.set(decorator.apply(start.stage() + ": preparing the first batch...", null));
             status.set(line);
         });
     }

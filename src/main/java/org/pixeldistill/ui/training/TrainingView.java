@@ -31,7 +31,7 @@ public final class TrainingView {
         this.vm = vm;
         Button start = button("Start", "train-start", "Train the setup on the left: the teacher first when it is not"
                 + " trained yet, then the student. Records go to a new folder under runs/.");
-        start.disableProperty().bind(vm.runningProperty());
+        start.disableProperty().bind(vm.runningProperty().or(vm.setupInvalidProperty()));
         start.setOnAction(e -> vm.start());
         Button stop = button("Stop", "train-stop", "Stop after the current batch. The last completed epoch is saved;"
                 + " Resume continues from there.");

@@ -25,6 +25,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.config.ConfigLoader;
 import org.pixeldistill.core.config.RunConfig;
@@ -64,6 +66,16 @@ public final class TrainingViewModel {
     };
     private volatile Cancellation cancellation;
     private volatile CountDownLatch idle = new CountDownLatch(0);
+    /** The events of the run being launched (a sweep hands them to its runner). */
+    private volatile TrainingListener launchListener;
+    private Supplier<SweepRequest> sweepSource = () -> {
+        throw new ConfigException("no setup to sweep from");
+    };
+    /** The sweep being trained (null for a single run): what Resume continues if it is stopped. */
+    private SweepRequest launchedSweep;
+    /** The stopped sweep Resume continues, else null. */
+    private SweepRequest resumableSweep;
+    private final ObservableList<SweepCellState> sweepCells = FXCollections.observableArrayList();
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -71,6 +83,8 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("ready");
     private final ReadOnlyObjectWrapper<Path> currentRun = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> lastFinishedRun = new ReadOnlyObjectWrapper<>();
+    /** True while the setup panel shows a field out of range: Start and Sweep sizes wait for it. */
+    private final BooleanProperty setupInvalid = new SimpleBooleanProperty(false);
     /** Whether the workbench window has the focus; the view keeps it up to date. */
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
     /** Set when a run ends while the window is in the background: the view shows it as a notification. */
@@ -148,11 +162,13 @@ public final class TrainingViewModel {
         if (running.get()) {
             return;
         }
+        launchedSweep = null; // a single run; Sweep sizes still continues a stopped sweep
+        resumableSweep = null;
         launch("training " + config.name(), "starting " + config.name() + "...", (pipeline, progressListener, folderSink) -> {
             progressListener.plan(config);
             RunFolder folder = RunFolder.create(runsRoot, config.name());
             folderSink.accept(folder.dir());
-            return pipeline.trainIn(folder.dir(), config);
+            return FinishedRun.of(pipeline.trainIn(folder.dir(), config).dir());
         });
     }
 
@@ -178,8 +194,60 @@ public final class TrainingViewModel {
         start(config);
     }
 
-    /** Continues the last stopped run. */
+    /** Where "Sweep sizes" takes its base config and grid from (the setup panel); called on the UI thread. */
+    public void setSweepSource(Supplier<SweepRequest> source) {
+        this.sweepSource = source;
+    }
+
+    /** Trains the sweep the setup panel describes: every size of the slider times the ticked methods. */
+    public void startSweep() {
+        SweepRequest request;
+        try {
+            request = sweepSource.get();
+        } catch (RuntimeException e) {
+            fail(Texts.oneLine(e));
+            return;
+        }
+        startSweep(request);
+    }
+
+    /**
+     * Trains the cells of {@code request} that are not finished yet, as {@code sweep} does on the
+     * command line (the same folder under runs/sweeps/); each finished cell is announced by
+     * {@link #lastFinishedRunProperty()} at once, so the runs table and the Pareto chart fill while
+     * the sweep goes on. Stop, then Resume or "Sweep sizes" again, continues where it stopped.
+     */
+    public void startSweep(SweepRequest request) {
+        if (running.get()) {
+            return;
+        }
+        launchedSweep = request;
+        SizeSweepWork sweep = new SizeSweepWork(request, runsRoot, new SizeSweepWork.Events() {
+            @Override
+            public void cells(List<SweepCellState> cells) {
+                ui.run(() -> sweepCells.setAll(cells));
+            }
+
+            @Override
+            public void cellDone(Path dir) {
+                ui.run(() -> lastFinishedRun.set(dir));
+            }
+        });
+        launch("sweep " + request.base().name(), "sweep " + request.base().name() + ": planning the cells...",
+                (pipeline, progressListener, sink) -> sweep.run(launchListener, cancellation, progressListener, sink));
+    }
+
+    /** The cells of the last sweep and their state, for the cell list (UI thread). */
+    public ObservableList<SweepCellState> sweepCells() {
+        return sweepCells;
+    }
+
+    /** Continues the last stopped run, or the stopped sweep. */
     public void resume() {
+        if (resumableSweep != null) {
+            startSweep(resumableSweep);
+            return;
+        }
         Path dir = resumableRun.get();
         if (dir == null) {
             status.set("nothing to resume: no run was stopped");
@@ -193,11 +261,13 @@ public final class TrainingViewModel {
         if (running.get()) {
             return;
         }
+        launchedSweep = null; // a single run; Sweep sizes still continues a stopped sweep
+        resumableSweep = null;
         launch("resuming " + runDir.getFileName(), "resuming " + runDir.getFileName() + "...", (pipeline, progressListener,
                 sink) -> {
             sink.accept(runDir);
             progressListener.plan(RunFolder.open(runDir).readConfig());
-            return pipeline.resume(runDir);
+            return FinishedRun.of(pipeline.resume(runDir).dir());
         });
     }
 
@@ -244,7 +314,7 @@ public final class TrainingViewModel {
 
     /** The pipeline call of a run; reports its folder as soon as it exists. */
     private interface Work {
-        RunFolder run(RunPipeline pipeline, ProgressListener progress, Consumer<Path> folderSink);
+        FinishedRun run(RunPipeline pipeline, ProgressListener progress, Consumer<Path> folderSink);
     }
 
     private void launch(String taskName, String message, Work work) {
@@ -259,16 +329,17 @@ public final class TrainingViewModel {
         ProgressListener progressListener = new ProgressListener(ui, progress, progressText, status);
         TrainingListener all = TrainingListener.all(progressListener, new GuardedListeners(List.copyOf(listeners), ui, status));
         Path[] dir = new Path[1];
+        launchListener = all;
         trainingLane.submit(taskName, () -> {
             try {
                 if (!trainingLane.onCallingThread()) {
                     TrainingThread.lowerPriority();
                 }
-                RunFolder finished = work.run(new RunPipeline(runsRoot, all, c), progressListener, d -> {
+                RunPipeline pipeline = new RunPipeline(runsRoot, all, c);
+                return work.run(pipeline, progressListener, d -> {
                     dir[0] = d;
                     ui.run(() -> currentRun.set(d));
                 });
-                return FinishedRun.of(finished.dir());
             } finally {
                 done.countDown(); // on the training thread: a closing window waits for this on the UI thread
             }
@@ -292,9 +363,10 @@ public final class TrainingViewModel {
         Path dir = run.dir();
         progress.set(1);
         status.set("finished: " + dir.getFileName() + run.best());
-        if (dir.equals(resumableRun.get())) {
+        if (dir.equals(resumableRun.get()) || launchedSweep != null) {
             resumableRun.set(null);
         }
+        resumableSweep = null;
         lastFinishedRun.set(dir);
         if (!windowFocused.get()) {
             notice.set(new Notice(notices.incrementAndGet(), "Training finished", status.get()));
@@ -307,11 +379,16 @@ public final class TrainingViewModel {
         if (dir != null) {
             resumableRun.set(dir);
         }
-        status.set("stopped; the last completed epoch is saved" + (dir == null ? "" : " and Resume continues "
-                + dir.getFileName()));
+        resumableSweep = launchedSweep;
+        sweepCells.replaceAll(SweepCellState::stopped);
+        String what = launchedSweep != null ? "the sweep " + launchedSweep.base().name()
+                : dir == null ? null : dir.getFileName().toString();
+        status.set("stopped; the last completed epoch is saved" + (what == null ? "" : " and Resume continues " + what));
     }
 
     private void failed(String message, Path dir) {
+        resumableSweep = null;
+        sweepCells.replaceAll(SweepCellState::stopped);
         progress.set(0);
         progressText.set("");
         if (dir != null) {
@@ -340,6 +417,7 @@ public final class TrainingViewModel {
     /** Set when a run finishes: the "run finished" event other views listen to. */
     public ReadOnlyObjectProperty<Path> lastFinishedRunProperty() { return lastFinishedRun.getReadOnlyProperty(); }
     public BooleanProperty windowFocusedProperty() { return windowFocused; }
+    public BooleanProperty setupInvalidProperty() { return setupInvalid; }
     public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
     /** The run Resume would continue, or null. */
     public ReadOnlyObjectProperty<Path> resumableRunProperty() { return resumableRun.getReadOnlyProperty(); }
