@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.prefs.Preferences;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.SplitPane;
@@ -21,8 +20,8 @@ import org.pixeldistill.ui.training.TrainingView;
 
 /**
  * The main window's content: the menu bar on top, the setup panel on the left (View can hide it);
- * in the centre, first a tab with the loss curves, the Pareto chart and the ISRD view side by side
- * (what a run shows while it trains), then the runs table (more tabs with {@link #addPanel}); the
+ * in the centre, first a tab with the loss curves and the ISRD view side by side (what a run shows
+ * while it trains), then the Pareto chart, the runs table and detection (more tabs with {@link #addPanel}); the
  * training bar (Start, Stop, Resume, progress, status) at the bottom. Laid out to show the ISRD
  * pictures of three images whole on a 1366x768 screen; presentation mode scales text and pictures.
  */
@@ -67,6 +66,7 @@ public final class WorkbenchView {
         panels.setId("workbench-panels");
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addPanel("Training", sideBySide());
+        addPanel("Pareto", paretoView.node());
         addPanel("Runs", runsView.node());
         DetectionView detectionView = new DetectionView(models.detection());
         detectionView.setTrainConfig(yaml -> models.training().startFile(yaml));
@@ -82,15 +82,13 @@ public final class WorkbenchView {
     }
 
     /**
-     * Loss curves above the Pareto chart, the ISRD view beside them; the dividers can be dragged.
-     * The ISRD view gets the larger share: its pictures shrink to fit (whole pixel blocks), and at
-     * 1366 wide its five columns need about 600 pixels to stay legible. It scrolls by itself.
+     * The loss and accuracy curves, the ISRD view beside them; the divider can be dragged. The ISRD
+     * view gets the larger share: its pictures shrink to fit (whole pixel blocks), and at 1366 wide
+     * its five columns need about 600 pixels to stay legible. The Pareto chart has a tab of its
+     * own: below the curves, a 768-high window left each chart too low to show its legend.
      */
     private Node sideBySide() {
-        SplitPane charts = new SplitPane(lossChartView.node(), paretoView.node());
-        charts.setOrientation(Orientation.VERTICAL);
-        charts.setDividerPositions(0.5);
-        SplitPane all = new SplitPane(charts, isrdView.node());
+        SplitPane all = new SplitPane(lossChartView.node(), isrdView.node());
         all.setId("training-split");
         all.setDividerPositions(0.4);
         return all;

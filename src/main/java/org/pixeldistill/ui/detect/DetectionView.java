@@ -65,6 +65,7 @@ public final class DetectionView {
         Label status = new Label();
         status.setId("detection-status");
         status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true); // the empty state's advice is long; a narrow window must not cut it
         Button demo = new Button("Train the demo detector");
         demo.setId("detection-train-demo");
         demo.setTooltip(new Tooltip("Trains " + DetectionViewModel.DEMO_CONFIG + " as Train config… would: a"

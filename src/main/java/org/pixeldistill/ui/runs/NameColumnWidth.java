@@ -10,7 +10,7 @@ import javafx.scene.text.Text;
 
 /**
  * Sizes the runs table's name column to its longest name (run names share a long beginning, so a
- * column cut to a fixed width shows the same prefix on every row), up to half the table's width;
+ * column cut to a fixed width shows the same prefix on every row), up to 60% of the table's width;
  * beyond that the cell cuts in the middle and its tooltip has the whole name.
  */
 final class NameColumnWidth {
@@ -18,18 +18,13 @@ final class NameColumnWidth {
 
     private NameColumnWidth() {}
 
-    static void follow(TableView<RunEntry> table, TableColumn<RunEntry, String> column) {
-        ListChangeListener<RunEntry> rows = c -> fit(table, column);
-        table.itemsProperty().addListener((o, was, is) -> {
-            if (was != null) {
-                was.removeListener(rows);
-            }
-            if (is != null) {
-                is.addListener(rows);
-            }
-            fit(table, column);
-        });
-        table.getItems().addListener(rows);
+    /** Refits whenever {@code rows} (the view-model's list the table shows, sorted) changes. */
+    @SuppressWarnings("unchecked")
+    static void follow(TableView<RunEntry> table, ObservableList<RunEntry> rows) {
+        TableColumn<RunEntry, String> column = (TableColumn<RunEntry, String>) table.getColumns().stream()
+                .filter(c -> "runsColName".equals(c.getId())).findFirst().orElseThrow();
+        rows.addListener((ListChangeListener<RunEntry>) c -> fit(table, column));
+        fit(table, column);
         table.widthProperty().addListener(o -> fit(table, column));
         // the header's label follows the scene's font size (presentation mode); a TableView has no font of its own
         header(column).fontProperty().addListener(o -> fit(table, column));
@@ -42,7 +37,7 @@ final class NameColumnWidth {
         for (RunEntry e : items) {
             widest = Math.max(widest, textWidth(e.name(), font));
         }
-        double limit = table.getWidth() > 0 ? table.getWidth() / 2 : 400;
+        double limit = table.getWidth() > 0 ? table.getWidth() * 0.6 : 400;
         column.setPrefWidth(Math.max(column.getMinWidth(), Math.min(widest + CELL_ROOM, limit)));
     }
 

@@ -35,7 +35,6 @@ final class RunsTableColumns {
                 setTooltip(empty || item == null ? null : new Tooltip(item));
             }
         });
-        NameColumnWidth.follow(table, name);
         table.getColumns().add(name);
         table.getColumns().add(text("kind", "runsColKind", "run, cached teacher or assistant, or sweep cell", RunEntry::kind));
         TableColumn<RunEntry, String> status = text("status", "runsColStatus",
@@ -48,6 +47,9 @@ final class RunsTableColumns {
                 setTooltip(empty || item == null ? null : new Tooltip(item)); // long failure reasons
             }
         });
+        // columns fit their content when the table first fills; a long failure reason must not take the whole
+        // width (the cell's tooltip has it in full)
+        status.setMaxWidth(240);
         table.getColumns().add(status);
         table.getColumns().add(text("method", "runsColMethod", "baseline, kd, at, isrd, tas (from the config)", RunEntry::method));
         table.getColumns().add(text("student", "runsColStudent", "Backbone and width multiplier of the trained network",
@@ -74,7 +76,9 @@ final class RunsTableColumns {
                 e -> e.cost() == null ? null : e.cost().bytesJpeg() / 1000, v -> String.format(Locale.ROOT, "%.2f", v)));
         table.getColumns().add(number("params", "runsColParams", "Trained parameters of the deployed network",
                 e -> cost(e, CostReport::params), RunsTableColumns::count));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // each column as wide as its header or content; a narrow window scrolls sideways instead of squeezing
+        // the columns (a constrained policy, once the headers' minimums exceed the width, gave one column the rest)
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         return table;
     }
 

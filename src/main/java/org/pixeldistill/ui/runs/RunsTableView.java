@@ -57,6 +57,7 @@ public final class RunsTableView {
         SortedList<RunEntry> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        NameColumnWidth.follow(table, vm.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setRowFactory(t -> {
             TableRow<RunEntry> row = new TableRow<>();

@@ -35,7 +35,7 @@ import org.pixeldistill.ui.common.WrappingBar;
  */
 public final class LossChartView {
     private final LossChartViewModel vm;
-    private final LineChart<Number, Number> losses = EpochCharts.create("loss-chart", "loss (as weighted in training)", false);
+    private final LineChart<Number, Number> losses = EpochCharts.create("loss-chart", "weighted loss", false);
     private final LineChart<Number, Number> accuracy = EpochCharts.create("accuracy-chart", "test top-1 (%)", true);
     private final VBox charts = new VBox(4, losses, accuracy);
     private final VBox root;
@@ -61,6 +61,7 @@ public final class LossChartView {
         export.setId("loss-export");
         export.setTooltip(new Tooltip("Save both charts as one PNG image."));
         export.setOnAction(e -> chooseAndExport());
+        Tooltip.install(losses, new Tooltip("Each loss term as weighted in training (the total is their sum)."));
         smoothing.setPrefWidth(100);
         // wraps onto a second row in a narrow panel rather than cutting a label short
         FlowPane tools = WrappingBar.of(new Label("Stage"), stage, new Label("Smoothing"), smoothing, smoothingValue,
