@@ -156,6 +156,7 @@ public final class DetectionView {
         Label l = new Label();
         l.setId(id);
         l.setStyle("-fx-font-weight: bold;");
+        l.setWrapText(true); // the sizes line is long; a 1366-wide window wraps it rather than cutting it
         return l;
     }
 
