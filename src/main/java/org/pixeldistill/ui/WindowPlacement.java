@@ -25,23 +25,24 @@ public final class WindowPlacement {
         this.node = node;
     }
 
-    /** The scene size to create: the remembered one, else the default, never larger than the screen. */
+    /** The scene size to create: the default, never larger than the screen ({@link #restore} sets the rest). */
     public double[] sceneSize() {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double w = node.getDouble("window_width", DEFAULT_WIDTH);
-        double h = node.getDouble("window_height", DEFAULT_HEIGHT);
-        return new double[] {Math.min(Math.max(640, w), screen.getWidth()), Math.min(Math.max(480, h), screen.getHeight())};
+        return new double[] {Math.min(DEFAULT_WIDTH, screen.getWidth()), Math.min(DEFAULT_HEIGHT, screen.getHeight())};
     }
 
-    /** Puts the stage where it was (call before show); maximised the first time. Then follows its moves. */
+    /** Puts the stage where and as large as it was (call before show); maximised the first time. Then follows it. */
     public void restore(Stage stage) {
         double x = node.getDouble("window_x", Double.NaN);
         double y = node.getDouble("window_y", Double.NaN);
-        double[] size = sceneSize();
-        if (!Double.isNaN(x) && !Double.isNaN(y)
-                && !Screen.getScreensForRectangle(x, y, Math.max(1, size[0]), Math.max(1, size[1])).isEmpty()) {
+        double w = node.getDouble("window_width", Double.NaN);
+        double h = node.getDouble("window_height", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y) && w >= 320 && h >= 240
+                && !Screen.getScreensForRectangle(x, y, w, h).isEmpty()) {
             stage.setX(x);
             stage.setY(y);
+            stage.setWidth(w);
+            stage.setHeight(h);
         }
         stage.setMaximized(node.getBoolean("window_maximized", true));
         follow(stage);
@@ -49,9 +50,8 @@ public final class WindowPlacement {
 
     private void follow(Stage stage) {
         Runnable track = () -> {
-            if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0 && stage.getScene() != null) {
-                normal = new Rectangle2D(stage.getX(), stage.getY(), stage.getScene().getWidth(),
-                        stage.getScene().getHeight());
+            if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0) {
+                normal = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
             }
         };
         stage.xProperty().addListener(o -> track.run());
