@@ -17,7 +17,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
-import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -202,10 +201,5 @@ class WorkbenchLayoutFxTest {
     private static boolean contains(Bounds outer, Bounds inner) {
         return inner.getMinX() >= outer.getMinX() - 0.5 && inner.getMaxX() <= outer.getMaxX() + 0.5
                 && inner.getMinY() >= outer.getMinY() - 0.5 && inner.getMaxY() <= outer.getMaxY() + 0.5;
-    }
-
-    @SuppressWarnings("unused")
-    private static double systemFont() {
-        return Font.getDefault().getSize();
     }
 }

@@ -34,7 +34,7 @@ import org.pixeldistill.ui.common.SaveDialog;
  * {@link IsrdViewModel} and does nothing else.
  *
  * <p>Node ids: isrdMapKind, isrdFeatureStage, isrdTrainingStage, isrdEnabled, isrdExport,
- * isrdStatus, isrdCaption, isrdGrid; per image row i: isrdRowCaption-i, isrdLarge-i, isrdSmall-i,
+ * isrdStatus, isrdCaption, isrdScroll (the pictures' scroll pane), isrdGrid; per image row i: isrdRowCaption-i, isrdLarge-i, isrdSmall-i,
  * isrdReconstruction-i (or isrdNoReconstruction-i), isrdTeacherMap-i (or isrdNoTeacher-i),
  * isrdStudentMap-i.
  */
