@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.pixeldistill.ui.common.FxUiThread;
 import org.pixeldistill.ui.common.TaskRunner;
@@ -26,6 +24,7 @@ public class Workbench extends Application {
     public static final Path DEMO_DATA = Path.of("assets", "fashion-mnist");
 
     private WorkbenchView view;
+    private WindowPlacement placement;
 
     @Override
     public void start(Stage stage) {
@@ -33,14 +32,18 @@ public class Workbench extends Application {
         Path runs = Path.of(named.getOrDefault("runs", RUNS_DIR.toString()));
         Path demo = Path.of(named.getOrDefault("data", DEMO_DATA.toString()));
         DeferredRunner runner = new DeferredRunner(TaskRunner.BACKGROUND);
-        WorkbenchModels models = WorkbenchModels.create(runs, demo, SetupPreferences.user(), runner, new FxUiThread());
-        view = new WorkbenchView(models);
+        SetupPreferences preferences = SetupPreferences.user();
+        WorkbenchModels models = WorkbenchModels.create(runs, demo, preferences, runner, new FxUiThread());
+        view = new WorkbenchView(models, preferences.node());
         models.training().findResumableRun();
         models.runs().refresh();
         stage.setTitle(TITLE);
-        // 1280x820 where the screen allows, never larger than it (a 1366x768 laptop, say).
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(view.node(), Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight())));
+        // maximised the first time; after that, as it was left
+        placement = new WindowPlacement(preferences.node());
+        double[] size = placement.sceneSize();
+        stage.setScene(new Scene(view.node(), size[0], size[1]));
+        placement.restore(stage);
+        stage.setOnHidden(e -> placement.save(stage));
         stage.show();
         releaseAfterFirstFrame(runner);
     }

@@ -1,10 +1,11 @@
 package org.pixeldistill.ui;
 
 import java.util.Locale;
-import javafx.geometry.Orientation;
+import java.util.prefs.Preferences;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -19,10 +20,11 @@ import org.pixeldistill.ui.training.SweepView;
 import org.pixeldistill.ui.training.TrainingView;
 
 /**
- * The main window's content: the setup panel on the left; in the centre, first a tab with the loss
- * curves, the Pareto chart and the ISRD view side by side (what a run shows while it trains), then
- * the runs table (more tabs with {@link #addPanel}); the training bar (Start, Stop, Resume,
- * progress, status) at the bottom.
+ * The main window's content: the menu bar on top, the setup panel on the left (View can hide it);
+ * in the centre, first a tab with the loss curves and the ISRD view side by side (what a run shows
+ * while it trains), then the Pareto chart, the runs table and detection (more tabs with {@link #addPanel}); the
+ * training bar (Start, Stop, Resume, progress, status) at the bottom. Laid out to show the ISRD
+ * pictures of three images whole on a 1366x768 screen; presentation mode scales text and pictures.
  */
 public final class WorkbenchView {
     private final WorkbenchModels models;
@@ -34,14 +36,28 @@ public final class WorkbenchView {
     private final IsrdView isrdView;
     private final ParetoView paretoView;
     private final RunsTableView runsView;
+    private final Presentation presentation;
+    private final BooleanProperty setupShown = new SimpleBooleanProperty(true);
 
+    /** A view whose presentation scale and setup panel choice are not remembered (tests). */
     public WorkbenchView(WorkbenchModels models) {
+        this(models, null);
+    }
+
+    /** {@code viewPrefs}: where the presentation scale and the setup panel's visibility are remembered. */
+    public WorkbenchView(WorkbenchModels models, Preferences viewPrefs) {
         this.models = models;
+        presentation = new Presentation(viewPrefs);
+        if (viewPrefs != null) {
+            setupShown.set(viewPrefs.getBoolean("setup_panel_shown", true));
+            setupShown.addListener((o, was, is) -> viewPrefs.putBoolean("setup_panel_shown", is));
+        }
         setupView = new SetupView(models.setup());
         trainingView = new TrainingView(models.training());
         setupView.addSweepControls(new SweepView(models.training()).node());
         lossChartView = new LossChartView(models.lossChart());
         isrdView = new IsrdView(models.isrd());
+        isrdView.pictureScaleProperty().bind(presentation.scaleProperty());
         paretoView = new ParetoView(models.pareto());
         runsView = new RunsTableView(models.runs());
         models.pareto().selectedRunProperty().addListener((o, was, dir) -> {
@@ -52,26 +68,31 @@ public final class WorkbenchView {
         panels.setId("workbench-panels");
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addPanel("Training", sideBySide());
+        addPanel("Pareto", paretoView.node());
         addPanel("Runs", runsView.node());
         DetectionView detectionView = new DetectionView(models.detection());
         detectionView.setTrainConfig(yaml -> models.training().startFile(yaml));
         addPanel("Detection", detectionView.node());
         root.setId("workbench");
+        root.setTop(WorkbenchMenu.create(presentation, setupShown));
         root.setLeft(setupView.node());
+        setupView.node().visibleProperty().bind(setupShown);
+        setupView.node().managedProperty().bind(setupShown);
+        presentation.applyTo(root);
         root.setCenter(panels);
         root.setBottom(trainingView.node());
     }
 
-    /** Loss curves above the Pareto chart, the ISRD view beside them; the dividers can be dragged. */
+    /**
+     * The loss and accuracy curves, the ISRD view beside them; the divider can be dragged. The ISRD
+     * view gets the larger share: its pictures shrink to fit (whole pixel blocks), and at 1366 wide
+     * its five columns need about 600 pixels to stay legible. The Pareto chart has a tab of its
+     * own: below the curves, a 768-high window left each chart too low to show its legend.
+     */
     private Node sideBySide() {
-        SplitPane charts = new SplitPane(lossChartView.node(), paretoView.node());
-        charts.setOrientation(Orientation.VERTICAL);
-        charts.setDividerPositions(0.5);
-        ScrollPane isrd = new ScrollPane(isrdView.node());
-        isrd.setFitToWidth(true);
-        SplitPane all = new SplitPane(charts, isrd);
+        SplitPane all = new SplitPane(lossChartView.node(), isrdView.node());
         all.setId("training-split");
-        all.setDividerPositions(0.55);
+        all.setDividerPositions(0.4);
         return all;
     }
 
@@ -99,6 +120,16 @@ public final class WorkbenchView {
 
     public Parent node() {
         return root;
+    }
+
+    /** Presentation mode's scale (View menu, Ctrl+= / Ctrl+- / Ctrl+0). */
+    public Presentation presentation() {
+        return presentation;
+    }
+
+    /** Whether the setup panel is shown (View menu, Ctrl+Shift+L). */
+    public BooleanProperty setupShownProperty() {
+        return setupShown;
     }
 
     public WorkbenchModels models() {

@@ -3,7 +3,9 @@ package org.pixeldistill.ui.detect;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -48,6 +50,12 @@ final class ApTable {
         Label header = new Label(title);
         header.setTooltip(new Tooltip(tip));
         col.setGraphic(header);
+        // the header stays whole at any font size: the column is at least as wide as its title
+        col.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            Text measure = new Text(title);
+            measure.setFont(header.getFont());
+            return Math.ceil(measure.getLayoutBounds().getWidth()) + 30;
+        }, header.fontProperty()));
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         col.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -65,6 +65,7 @@ public final class DetectionView {
         Label status = new Label();
         status.setId("detection-status");
         status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true); // the empty state's advice is long; a narrow window must not cut it
         Button demo = new Button("Train the demo detector");
         demo.setId("detection-train-demo");
         demo.setTooltip(new Tooltip("Trains " + DetectionViewModel.DEMO_CONFIG + " as Train config… would: a"
@@ -155,6 +156,7 @@ public final class DetectionView {
         Label l = new Label();
         l.setId(id);
         l.setStyle("-fx-font-weight: bold;");
+        l.setWrapText(true); // the sizes line is long; a 1366-wide window wraps it rather than cutting it
         return l;
     }
 

@@ -3,6 +3,8 @@ package org.pixeldistill.ui.isrd;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.function.Function;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -32,7 +34,7 @@ import org.pixeldistill.ui.common.SaveDialog;
  * {@link IsrdViewModel} and does nothing else.
  *
  * <p>Node ids: isrdMapKind, isrdFeatureStage, isrdTrainingStage, isrdEnabled, isrdExport,
- * isrdStatus, isrdCaption, isrdGrid; per image row i: isrdRowCaption-i, isrdLarge-i, isrdSmall-i,
+ * isrdStatus, isrdCaption, isrdScroll (the pictures' scroll pane), isrdGrid; per image row i: isrdRowCaption-i, isrdLarge-i, isrdSmall-i,
  * isrdReconstruction-i (or isrdNoReconstruction-i), isrdTeacherMap-i (or isrdNoTeacher-i),
  * isrdStudentMap-i.
  */
@@ -41,18 +43,65 @@ public final class IsrdView {
     private final BorderPane root = new BorderPane();
     private final VBox panel = new VBox(8);
     private final SnapshotGrid grid = new SnapshotGrid();
+    private final ScrollPane scroll = new ScrollPane(panel);
+    /** Presentation mode's scale: the pictures' largest side is {@link SnapshotGrid#CELL_PIXELS} times this. */
+    private final DoubleProperty pictureScale = new SimpleDoubleProperty(1);
 
     public IsrdView(IsrdViewModel vm) {
         this.vm = vm;
-        panel.setPadding(new Insets(8));
+        panel.setPadding(new Insets(PADDING));
         panel.getChildren().addAll(grid.caption(), grid.grid());
         panel.setStyle("-fx-background-color: white;");
         root.setTop(controls());
-        ScrollPane scroll = new ScrollPane(panel);
+        scroll.setId("isrdScroll");
         scroll.setFitToWidth(true);
         root.setCenter(scroll);
-        vm.snapshotProperty().addListener((o, a, b) -> grid.render(b));
+        vm.snapshotProperty().addListener((o, a, b) -> {
+            grid.render(b);
+            fit();
+        });
+        scroll.layoutBoundsProperty().addListener(o -> fit());
+        pictureScale.addListener(o -> fit());
+        grid.caption().fontProperty().addListener(o -> fit());
         grid.render(vm.snapshotProperty().get());
+    }
+
+    /** Presentation mode's scale for the pictures (1 = normal). */
+    public DoubleProperty pictureScaleProperty() {
+        return pictureScale;
+    }
+
+    /** The side of the pictures now, in screen pixels. */
+    public int pictureSide() {
+        return grid.target();
+    }
+
+    private static final double PADDING = 8;
+    /** Rows that must fit without scrolling: the first three images, their five pictures each. */
+    private static final int ROWS_IN_VIEW = 3;
+
+    /**
+     * Sizes the pictures so that the five columns fit the width and the first three images fit the
+     * height, capped at {@link SnapshotGrid#CELL_PIXELS} times the presentation scale. Measured on
+     * the scroll pane itself, not its viewport, so that a scroll bar coming or going cannot make
+     * the sizes swing back and forth.
+     */
+    private void fit() {
+        double width = scroll.getLayoutBounds().getWidth();
+        double height = scroll.getLayoutBounds().getHeight();
+        if (width <= 0 || height <= 0) {
+            return;
+        }
+        double bar = 16; // room for a vertical scroll bar
+        double byWidth = (width - bar - 2 * PADDING - (SnapshotGrid.COLUMNS - 1) * SnapshotGrid.GAP) / SnapshotGrid.COLUMNS;
+        double line = Math.ceil(grid.caption().getFont().getSize() * 1.35);
+        double captionHeight = grid.caption().prefHeight(width - bar - 2 * PADDING);
+        // caption, header (up to two lines), then per row its one-line caption and the gaps around it
+        double fixed = 2 * PADDING + captionHeight + panel.getSpacing() + 2 * line + SnapshotGrid.GAP / 2 + 4
+                + ROWS_IN_VIEW * (line + 2 * SnapshotGrid.GAP);
+        double byHeight = (height - fixed) / ROWS_IN_VIEW;
+        double cap = SnapshotGrid.CELL_PIXELS * pictureScale.get();
+        grid.fitTo((int) Math.floor(Math.min(cap, Math.min(byWidth, byHeight))));
     }
 
     public Node node() {
@@ -80,9 +129,9 @@ public final class IsrdView {
         stage.setId("isrdFeatureStage");
         fillStages(stage, 4);
         vm.stageCountProperty().addListener((o, a, b) -> fillStages(stage, b.intValue()));
-        stage.setConverter(converter(s -> s.intValue() == 0 ? "auto (3x3 or more)" : "stage " + s));
+        stage.setConverter(converter(s -> s.intValue() == 0 ? "auto" : "stage " + s));
         stage.valueProperty().bindBidirectional(vm.featureStageProperty());
-        stage.setTooltip(new Tooltip("Which backbone stage the maps come from. Auto: the deepest stage where the"
+        stage.setTooltip(new Tooltip("Feature stage: which backbone stage the maps come from. Auto: the deepest stage where the"
                 + " student's map still has at least 3x3 cells (a 7x7 student's last stage is 1x1 and shows"
                 + " nothing); the caption names the stage shown."));
 
@@ -108,12 +157,15 @@ public final class IsrdView {
         Label status = new Label();
         status.setId("isrdStatus");
         status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true); // its own line under the controls: a long status never pushes them out
+        status.setPadding(new Insets(0, 8, 4, 8));
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
 
-        FlowPane bar = new FlowPane(8, 6, new Label("Map:"), kind, new Label("Feature stage:"), stage,
-                new Label("Follow:"), training, enabled, export, status);
+        FlowPane bar = new FlowPane(8, 6, new Label("Map:"), kind, new Label("Stage:"), stage,
+                new Label("Follow:"), training, enabled, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
-        return bar;
+        return new VBox(bar, status);
     }
 
     /** Offers "last stage" and stages 1..count, adjusting the list in place so a valid choice is kept. */

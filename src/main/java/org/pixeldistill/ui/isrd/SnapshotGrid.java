@@ -1,6 +1,8 @@
 package org.pixeldistill.ui.isrd;
 
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -9,21 +11,30 @@ import org.pixeldistill.core.inspect.ImageInspection;
 import org.pixeldistill.core.inspect.InspectionSnapshot;
 
 /**
- * The caption and image grid of {@link IsrdView}: one row per inspected image, every picture an
- * ImageView showing {@link PanelPixels} 1:1 (enlarged by whole factors, never smoothed).
+ * The caption and image grid of {@link IsrdView}: a header row, then per inspected image a line
+ * naming its class and both predictions, and below it the five pictures, each an ImageView showing
+ * {@link PanelPixels} enlarged by whole factors (never smoothed). The enlargement follows
+ * {@link #fitTo}: the pictures shrink to fit a small window and grow up to {@link #CELL_PIXELS}
+ * times the presentation scale.
  */
 final class SnapshotGrid {
-    /** Cells are enlarged by whole factors to about this many screen pixels. */
+    /** Cells are enlarged by whole factors to about this many screen pixels (at presentation scale 1). */
     static final int CELL_PIXELS = 112;
+    static final int COLUMNS = 5;
+    static final double GAP = 8;
 
     private final Label caption = new Label();
     private final GridPane grid = new GridPane();
+    private InspectionSnapshot shown;
+    /** The pictures' target side in screen pixels. */
+    private int target = CELL_PIXELS;
 
     SnapshotGrid() {
         caption.setId("isrdCaption");
+        caption.setWrapText(true);
         grid.setId("isrdGrid");
-        grid.setHgap(8);
-        grid.setVgap(8);
+        grid.setHgap(GAP);
+        grid.setVgap(GAP / 2);
     }
 
     Label caption() {
@@ -34,7 +45,22 @@ final class SnapshotGrid {
         return grid;
     }
 
+    /** The pictures' side now (tests and the layout). */
+    int target() {
+        return target;
+    }
+
+    /** Sets the pictures' side in screen pixels and redraws when it changed. */
+    void fitTo(int side) {
+        int clamped = Math.max(16, side);
+        if (clamped != target) {
+            target = clamped;
+            render(shown);
+        }
+    }
+
     void render(InspectionSnapshot s) {
+        shown = s;
         grid.getChildren().clear();
         if (s == null) {
             caption.setText("Nothing to show yet: the panel fills in after each epoch of training.");
@@ -42,10 +68,20 @@ final class SnapshotGrid {
         }
         ImageInspection first = s.images().isEmpty() ? null : s.images().get(0);
         caption.setText(captionOf(s, first));
-        String[] headers = {"", "teacher's view", "student's view\n(enlarged, no smoothing)",
-                "ISRD reconstruction\nfrom the student's f0", "teacher's map", "student's map"};
+        String[][] headers = {{"teacher's view", "The teacher's input, at full resolution"},
+                {"student's view", "The student's input, enlarged without smoothing: every pixel a solid block"},
+                {"rebuilt by ISRD", "The ISRD decoder's reconstruction of the teacher's view from the student's first"
+                        + " features (f0)"},
+                {"teacher's map", "Where the teacher looks: its map over its own view"},
+                {"student's map", "Where the student looks: its map over its own (small) view"}};
         for (int c = 0; c < headers.length; c++) {
-            grid.add(new Label(headers[c]), c, 0);
+            Label header = new Label(headers[c][0]);
+            header.setTooltip(new Tooltip(headers[c][1]));
+            header.setWrapText(true);
+            header.setPrefWidth(target); // as wide as the pictures below, never widening their column
+            header.setMaxWidth(target);
+            header.setStyle("-fx-font-weight: bold;");
+            grid.add(header, c, 0);
         }
         for (int i = 0; i < s.images().size(); i++) {
             addRow(s, s.images().get(i), i);
@@ -69,51 +105,86 @@ final class SnapshotGrid {
         return head + sizes + hint;
     }
 
+    /** "Coat · student Coat ✓ · teacher Shirt ✗": short enough for one line above the pictures. */
+    static String rowCaption(InspectionSnapshot s, ImageInspection img) {
+        String truth = s.className(img.label());
+        String text = truth + " · student " + s.className(img.studentPrediction()) + mark(img.studentPrediction(), img);
+        if (img.hasTeacher()) {
+            text += " · teacher " + s.className(img.teacherPrediction()) + mark(img.teacherPrediction(), img);
+        }
+        return text;
+    }
+
+    /** The long form, for the caption's tooltip. */
+    static String rowTooltip(InspectionSnapshot s, ImageInspection img) {
+        String text = "test image #" + img.testIndex() + ", true class " + s.className(img.label())
+                + "\nstudent predicts " + s.className(img.studentPrediction())
+                + (img.studentPrediction() == img.label() ? " (right)" : " (wrong)");
+        if (img.hasTeacher()) {
+            text += "\nteacher predicts " + s.className(img.teacherPrediction())
+                    + (img.teacherPrediction() == img.label() ? " (right)" : " (wrong)");
+        }
+        return text;
+    }
+
+    private static String mark(int prediction, ImageInspection img) {
+        return prediction == img.label() ? " ✓" : " ✗";
+    }
+
     private void addRow(InspectionSnapshot s, ImageInspection img, int i) {
-        int row = i + 1;
-        int largeScale = PanelPixels.scaleFor(img.large().width(), CELL_PIXELS);
-        int smallScale = PanelPixels.scaleFor(img.small().width(), img.large().width() * largeScale);
-        Label rowCaption = new Label("#" + img.testIndex() + "\ntrue: " + s.className(img.label())
-                + "\nstudent: " + s.className(img.studentPrediction())
-                + (img.hasTeacher() ? "\nteacher: " + s.className(img.teacherPrediction()) : ""));
+        int row = 1 + 2 * i;
+        Label rowCaption = new Label(rowCaption(s, img));
+        rowCaption.setTooltip(new Tooltip(rowTooltip(s, img)));
+        rowCaption.setWrapText(true);
+        rowCaption.setPrefWidth(COLUMNS * target + (COLUMNS - 1) * GAP); // the row's width, never wider
         rowCaption.setId("isrdRowCaption-" + i);
-        grid.add(rowCaption, 0, row);
-        grid.add(image(PanelPixels.enlarge(img.large(), largeScale), "isrdLarge-" + i), 1, row);
-        grid.add(image(PanelPixels.enlarge(img.small(), smallScale), "isrdSmall-" + i), 2, row);
+        GridPane.setMargin(rowCaption, new Insets(GAP / 2, 0, 0, 0));
+        grid.add(rowCaption, 0, row, COLUMNS, 1);
+        int pictures = row + 1;
+        int largeScale = Math.max(1, target / img.large().width());
+        int largeSide = img.large().width() * largeScale;
+        int smallScale = Math.max(1, largeSide / img.small().width());
+        grid.add(image(PanelPixels.enlarge(img.large(), largeScale), "isrdLarge-" + i), 0, pictures);
+        grid.add(image(PanelPixels.enlarge(img.small(), smallScale), "isrdSmall-" + i), 1, pictures);
         if (img.hasReconstruction()) {
-            int scale = PanelPixels.scaleFor(img.reconstruction().width(), CELL_PIXELS);
-            grid.add(image(PanelPixels.enlarge(img.reconstruction(), scale), "isrdReconstruction-" + i), 3, row);
+            int scale = Math.max(1, target / img.reconstruction().width());
+            grid.add(image(PanelPixels.enlarge(img.reconstruction(), scale), "isrdReconstruction-" + i), 2, pictures);
         } else {
-            grid.add(note("no ISRD in this run", "isrdNoReconstruction-" + i), 3, row);
+            grid.add(note("no ISRD in this run", "isrdNoReconstruction-" + i), 2, pictures);
         }
         if (img.hasTeacher()) {
             grid.add(image(PanelPixels.overlay(img.large(), largeScale, img.teacherMap(), img.teacherMapSize(),
-                    PanelPixels.OVERLAY_ALPHA), "isrdTeacherMap-" + i), 4, row);
+                    PanelPixels.OVERLAY_ALPHA), "isrdTeacherMap-" + i), 3, pictures);
         } else {
-            grid.add(note("no teacher in this stage", "isrdNoTeacher-" + i), 4, row);
+            grid.add(note("no teacher in this stage", "isrdNoTeacher-" + i), 3, pictures);
         }
         grid.add(image(PanelPixels.overlay(img.small(), smallScale, img.studentMap(), img.studentMapSize(),
-                PanelPixels.OVERLAY_ALPHA), "isrdStudentMap-" + i), 5, row);
+                PanelPixels.OVERLAY_ALPHA), "isrdStudentMap-" + i), 4, pictures);
     }
 
-    private static ImageView image(PanelPixels.Argb pixels, String id) {
+    /** The picture 1:1, or shrunk to the target (nearest neighbour) when even 1:1 is larger than that. */
+    private ImageView image(PanelPixels.Argb pixels, String id) {
         WritableImage image = new WritableImage(pixels.width(), pixels.height());
         image.getPixelWriter().setPixels(0, 0, pixels.width(), pixels.height(), PixelFormat.getIntArgbInstance(),
                 pixels.pixels(), 0, pixels.width());
         ImageView view = new ImageView(image);
-        view.setSmooth(false); // shown 1:1 anyway; never let a resize blur the blocks
+        view.setSmooth(false); // never let a resize blur the blocks
+        if (pixels.width() > target) {
+            view.setFitWidth(target);
+            view.setPreserveRatio(true);
+        }
         view.setId(id);
         return view;
     }
 
-    private static Label note(String text, String id) {
+    private Label note(String text, String id) {
         Label label = new Label(text);
         label.setId(id);
         label.setWrapText(true);
         // as wide as a picture: a wrapping label may otherwise be squeezed to one letter per line
-        label.setMinWidth(CELL_PIXELS);
-        label.setPrefWidth(CELL_PIXELS);
-        label.setMaxWidth(CELL_PIXELS);
+        label.setMinWidth(target);
+        label.setPrefWidth(target);
+        label.setMaxWidth(target);
         return label;
     }
 }

@@ -13,15 +13,15 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.pixeldistill.ui.common.SaveDialog;
+import org.pixeldistill.ui.common.WrappingBar;
 
 /**
  * Accuracy against cost: every finished run a point (hover: its configuration; click: select it),
@@ -91,7 +91,7 @@ public final class ParetoView {
         this.exportTarget = choose;
     }
 
-    private ToolBar toolbar() {
+    private Node toolbar() {
         ComboBox<CostAxis> axis = new ComboBox<>();
         axis.setId("paretoAxis");
         axis.getItems().setAll(CostAxis.values());
@@ -129,7 +129,7 @@ public final class ParetoView {
             Path file = exportTarget.apply(vm.exportDirectory());
             if (file != null) exportPng(file);
         });
-        return new ToolBar(new Label("cost:"), axis, log, detectors, new Separator(), new Label("what-if method:"), method,
+        return WrappingBar.of(new Label("cost:"), axis, log, detectors, new Separator(), new Label("what-if method:"), method,
                 new Separator(), refresh, export);
     }
 
@@ -140,7 +140,7 @@ public final class ParetoView {
         Label status = new Label();
         status.setId("paretoStatus");
         status.textProperty().bind(vm.statusProperty());
-        HBox legend = new HBox(12, legendItem(PointNodes.marker(false, false), "run"),
+        FlowPane legend = new FlowPane(12, 2, legendItem(PointNodes.marker(false, false), "run"),
                 legendItem(PointNodes.marker(true, false), "on the Pareto front (red line)"),
                 legendItem(PointNodes.diamond(), "what-if, predicted"));
         VBox box = new VBox(4, legend, whatIf, status);

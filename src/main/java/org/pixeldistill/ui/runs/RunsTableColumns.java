@@ -3,8 +3,10 @@ package org.pixeldistill.ui.runs;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -13,13 +15,27 @@ import org.pixeldistill.core.cost.CostReport;
 
 /** The columns of the runs table: text columns sort as text, numbers as numbers (a missing value first). */
 final class RunsTableColumns {
+    /** Header padding and the sort arrow beside the title. */
+    private static final double HEADER_ROOM = 30;
+
     private RunsTableColumns() {}
 
     static TableView<RunEntry> table() {
         TableView<RunEntry> table = new TableView<>();
         table.setId("runsTable");
         table.setPlaceholder(new Label("No runs in the runs folder yet: train one, then press Refresh"));
-        table.getColumns().add(text("name", "runsColName", "The run's folder", RunEntry::name));
+        TableColumn<RunEntry, String> name = text("name", "runsColName", "The run's folder", RunEntry::name);
+        name.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // names share their beginning (method, backbone): cut in the middle, keep the end, full in a tooltip
+                setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
+        table.getColumns().add(name);
         table.getColumns().add(text("kind", "runsColKind", "run, cached teacher or assistant, or sweep cell", RunEntry::kind));
         TableColumn<RunEntry, String> status = text("status", "runsColStatus",
                 "running, finished, failed or cancelled; unreadable when a file of the folder is broken", RunEntry::status);
@@ -31,6 +47,9 @@ final class RunsTableColumns {
                 setTooltip(empty || item == null ? null : new Tooltip(item)); // long failure reasons
             }
         });
+        // columns fit their content when the table first fills; a long failure reason must not take the whole
+        // width (the cell's tooltip has it in full)
+        status.setMaxWidth(240);
         table.getColumns().add(status);
         table.getColumns().add(text("method", "runsColMethod", "baseline, kd, at, isrd, tas (from the config)", RunEntry::method));
         table.getColumns().add(text("student", "runsColStudent", "Backbone and width multiplier of the trained network",
@@ -57,7 +76,9 @@ final class RunsTableColumns {
                 e -> e.cost() == null ? null : e.cost().bytesJpeg() / 1000, v -> String.format(Locale.ROOT, "%.2f", v)));
         table.getColumns().add(number("params", "runsColParams", "Trained parameters of the deployed network",
                 e -> cost(e, CostReport::params), RunsTableColumns::count));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // each column as wide as its header or content; a narrow window scrolls sideways instead of squeezing
+        // the columns (a constrained policy, once the headers' minimums exceed the width, gave one column the rest)
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         return table;
     }
 
@@ -90,7 +111,9 @@ final class RunsTableColumns {
         label.setTooltip(new Tooltip(tip));
         col.setGraphic(label);
         col.setId(id);
-        col.setMinWidth(title.length() * 7 + 22); // the header stays readable when the table is narrow
+        // the header stays readable when the table is narrow, at any font size (presentation mode)
+        col.minWidthProperty().bind(Bindings.createDoubleBinding(() -> NameColumnWidth.textWidth(title, label.getFont())
+                + HEADER_ROOM, label.fontProperty()));
     }
 
     private static Double cost(RunEntry e, ToLongFunction<CostReport> field) {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -20,13 +21,14 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.pixeldistill.ui.common.EpochCharts;
 import org.pixeldistill.ui.common.SaveDialog;
+import org.pixeldistill.ui.common.WrappingBar;
 
 /**
  * The runs table: every run folder with its accuracy and costs, sortable and multi-select, with
@@ -55,6 +57,7 @@ public final class RunsTableView {
         SortedList<RunEntry> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        NameColumnWidth.follow(table, vm.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setRowFactory(t -> {
             TableRow<RunEntry> row = new TableRow<>();
@@ -115,7 +118,8 @@ public final class RunsTableView {
         this.studentTarget = choose;
     }
 
-    private ToolBar toolbar() {
+    /** The buttons (wrapping onto a second row when narrow), the status on a line of its own under them. */
+    private Node toolbar() {
         Button refresh = button("Refresh", "runsRefresh", "Read the runs folder again (new, finished or deleted runs)");
         refresh.setOnAction(e -> vm.refresh());
         Button open = button("Open", "runsOpen", "Show the config and summary of the selected run");
@@ -154,7 +158,10 @@ public final class RunsTableView {
         Label status = new Label();
         status.setId("runsStatus");
         status.textProperty().bind(vm.statusProperty());
-        return new ToolBar(refresh, open, compare, delete, export, student, busy, status);
+        status.setWrapText(true);
+        status.setPadding(new Insets(0, 8, 2, 8));
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        return new VBox(WrappingBar.of(refresh, open, compare, delete, export, student, busy), status);
     }
 
     private List<RunEntry> selected() {

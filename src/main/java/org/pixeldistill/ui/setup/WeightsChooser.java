@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 /**
@@ -47,6 +48,9 @@ final class WeightsChooser {
         name.setId(who + "-weights-file");
         name.textProperty().bind(Bindings.createStringBinding(
                 () -> file.get().isBlank() ? "random start" : Path.of(file.get()).getFileName().toString(), file));
+        choose.setMinWidth(Region.USE_PREF_SIZE); // the file name wraps (a narrow panel), never the buttons
+        name.setWrapText(true);
+        none.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(6, choose, none, name);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setId(who + "-weights");

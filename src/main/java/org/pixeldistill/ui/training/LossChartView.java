@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -21,7 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
@@ -29,6 +27,7 @@ import org.pixeldistill.core.run.AtomicFiles;
 import org.pixeldistill.core.util.Texts;
 import org.pixeldistill.ui.common.EpochCharts;
 import org.pixeldistill.ui.common.SaveDialog;
+import org.pixeldistill.ui.common.WrappingBar;
 
 /**
  * Two charts, the loss terms per epoch and test top-1 per epoch, for every stage of the run, with
@@ -36,7 +35,7 @@ import org.pixeldistill.ui.common.SaveDialog;
  */
 public final class LossChartView {
     private final LossChartViewModel vm;
-    private final LineChart<Number, Number> losses = EpochCharts.create("loss-chart", "loss (as weighted in training)", false);
+    private final LineChart<Number, Number> losses = EpochCharts.create("loss-chart", "weighted loss", false);
     private final LineChart<Number, Number> accuracy = EpochCharts.create("accuracy-chart", "test top-1 (%)", true);
     private final VBox charts = new VBox(4, losses, accuracy);
     private final VBox root;
@@ -62,10 +61,11 @@ public final class LossChartView {
         export.setId("loss-export");
         export.setTooltip(new Tooltip("Save both charts as one PNG image."));
         export.setOnAction(e -> chooseAndExport());
-        HBox tools = new HBox(8, new Label("Stage"), stage, new Label("Smoothing"), smoothing, smoothingValue, perBatch,
-                export);
-        tools.setAlignment(Pos.CENTER_LEFT);
-        tools.setPadding(new Insets(4, 8, 0, 8));
+        Tooltip.install(losses, new Tooltip("Each loss term as weighted in training (the total is their sum)."));
+        smoothing.setPrefWidth(100);
+        // wraps onto a second row in a narrow panel rather than cutting a label short
+        FlowPane tools = WrappingBar.of(new Label("Stage"), stage, new Label("Smoothing"), smoothing, smoothingValue,
+                perBatch, export);
         VBox.setVgrow(losses, Priority.ALWAYS);
         VBox.setVgrow(accuracy, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);

@@ -54,7 +54,8 @@ class IsrdViewTest {
                 ImageView node = robot.lookup("#" + id + i).queryAs(ImageView.class);
                 assertNotNull(node.getImage(), id + i);
             }
-            assertTrue(robot.lookup("#isrdRowCaption-" + i).queryAs(Label.class).getText().contains("true: class" + i));
+            assertTrue(robot.lookup("#isrdRowCaption-" + i).queryAs(Label.class).getText()
+                    .startsWith("class" + i + " · student class" + i + " ✓"));
         }
         assertEquals(112, robot.lookup("#isrdLarge-0").queryAs(ImageView.class).getImage().getWidth());
         String caption = robot.lookup("#isrdCaption").queryAs(Label.class).getText();
