@@ -81,6 +81,8 @@ public final class BatchScripts {
         line(s, "--job-name=pdw-" + plan.sweep() + "-" + name);
         line(s, "--output=" + folder.resolve(log));
         line(s, "--chdir=" + plan.cwd());
+        // a requeued job appends to its log, so the stopped run and the resumed one read as one story
+        line(s, "--open-mode=append");
         if (array != null) {
             line(s, "--array=" + array);
         }
