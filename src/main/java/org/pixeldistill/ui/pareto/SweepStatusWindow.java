@@ -46,6 +46,19 @@ final class SweepStatusWindow {
     }
 
     static Stage open(Path sweepDir, Runnable onRefresh) {
+        Content content = content(sweepDir, onRefresh);
+        Stage stage = new Stage();
+        stage.setTitle("Sweep status: " + sweepDir.getFileName());
+        stage.setScene(new Scene(content.root(), 840, 360));
+        stage.setOnHidden(e -> content.stop().run());
+        stage.show();
+        return stage;
+    }
+
+    /** The window's table and note, refreshing until {@code stop} runs. */
+    record Content(BorderPane root, Runnable stop) {}
+
+    static Content content(Path sweepDir, Runnable onRefresh) {
         TableView<SweepStatus.Line> table = new TableView<>();
         table.setId("sweepStatusTable");
         table.getColumns().add(column("job", SweepStatus.Line::name, 220));
@@ -58,9 +71,6 @@ final class SweepStatusWindow {
         note.setId("sweepStatusNote");
         BorderPane root = new BorderPane(table);
         root.setBottom(note);
-        Stage stage = new Stage();
-        stage.setTitle("Sweep status: " + sweepDir.getFileName());
-        stage.setScene(new Scene(root, 840, 360));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sweep-status");
             t.setDaemon(true);
@@ -86,9 +96,7 @@ final class SweepStatusWindow {
                 onRefresh.run();
             });
         }, 0, REFRESH_SECONDS, TimeUnit.SECONDS);
-        stage.setOnHidden(e -> timer.shutdownNow());
-        stage.show();
-        return stage;
+        return new Content(root, timer::shutdownNow);
     }
 
     /** The queue when squeue answers; without it (not a login node) the cells' records still tell most. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,11 @@ class SweepStatusWindowTest {
     @TempDir
     Path dir;
 
+    Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         stage.show();
     }
 
@@ -45,8 +49,11 @@ class SweepStatusWindowTest {
         new SlurmPlanFile.Jobs(Map.of(), Map.of(0, "77_0", 1, "77_1")).write(sweepDir);
         AtomicInteger refreshes = new AtomicInteger();
 
-        Stage window = WaitForAsyncUtils.asyncFx(() -> SweepStatusWindow.open(sweepDir, refreshes::incrementAndGet))
-                .get(10, TimeUnit.SECONDS);
+        SweepStatusWindow.Content content = WaitForAsyncUtils.asyncFx(() -> {
+            SweepStatusWindow.Content c = SweepStatusWindow.content(sweepDir, refreshes::incrementAndGet);
+            stage.setScene(new Scene(c.root(), 840, 360));
+            return c;
+        }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> refreshes.get() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         TableView<SweepStatus.Line> table = robot.lookup("#sweepStatusTable").query();
@@ -58,6 +65,6 @@ class SweepStatusWindowTest {
         // b's job is gone from the queue without a record: it ended before training started
         assertEquals(SweepStatus.FAILED, rows.get(1).state());
         assertTrue(rows.get(1).detail().contains("before training started"), rows.get(1).detail());
-        WaitForAsyncUtils.asyncFx(window::close).get(10, TimeUnit.SECONDS);
+        content.stop().run();
     }
 }
