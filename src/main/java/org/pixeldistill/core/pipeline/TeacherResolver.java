@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.pixeldistill.core.config.ConfigException;
-import org.pixeldistill.core.config.ConfigHash;
 import org.pixeldistill.core.config.DistillConfig;
 import org.pixeldistill.core.config.ModelConfig;
 import org.pixeldistill.core.config.RunConfig;
@@ -78,7 +77,7 @@ final class TeacherResolver implements Teachers {
     }
 
     private Trained cached(RunConfig cfg, String kind, Stage stage, RunFolder asking) {
-        Path dir = runsRoot.resolve(kind).resolve(cfg.name() + "-" + ConfigHash.of(cfg).substring(0, 12));
+        Path dir = FrozenNetworks.cachedDir(runsRoot, kind, cfg);
         RunFolder folder = RunFolder.at(dir);
         if (usedAsLoaded(cfg)) {
             // config and summary only, so the folder reads as a finished run (with no score) wherever runs are listed

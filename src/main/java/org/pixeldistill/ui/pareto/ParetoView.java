@@ -129,8 +129,13 @@ public final class ParetoView {
             Path file = exportTarget.apply(vm.exportDirectory());
             if (file != null) exportPng(file);
         });
+        Button sweep = new Button("Sweep status...");
+        sweep.setId("paretoSweepStatus");
+        sweep.setTooltip(new Tooltip("Open a sweep folder run on Slurm (sweep --executor slurm): its jobs, queued,"
+                + " running, finished or failed, refreshed every few seconds while the chart fills"));
+        sweep.setOnAction(e -> SweepStatusWindow.choose(sweep, Path.of("runs", "sweeps"), vm::refresh));
         return WrappingBar.of(new Label("cost:"), axis, log, detectors, new Separator(), new Label("what-if method:"), method,
-                new Separator(), refresh, export);
+                new Separator(), refresh, export, sweep);
     }
 
     private VBox footer() {
