@@ -5,6 +5,11 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
 
 /**
  * The symbols of the Pareto chart, styled inline so no stylesheet is needed. The chart replaces the
@@ -14,9 +19,12 @@ import javafx.scene.layout.StackPane;
 final class PointNodes {
     private PointNodes() {}
 
-    /** A run in its holder: blue dot; on the front a larger red dot; the selected one ringed in black. */
-    static StackPane run(boolean onFront, boolean selected) {
-        Region marker = marker(onFront, selected);
+    /**
+     * A configuration in its holder: its method's colour and shape ({@link MethodStyles}); on the
+     * front larger with a red ring, the selected one ringed in black.
+     */
+    static StackPane run(String method, boolean onFront, boolean selected) {
+        Region marker = marker(method, onFront, selected);
         marker.getStyleClass().setAll(ParetoView.RUN_POINT);
         if (onFront) {
             marker.getStyleClass().add(ParetoView.FRONT_POINT);
@@ -24,16 +32,39 @@ final class PointNodes {
         return holder(marker);
     }
 
-    /** The dot alone, for the legend. */
-    static Region marker(boolean onFront, boolean selected) {
+    /** The marker alone, for the legend. */
+    static Region marker(String method, boolean onFront, boolean selected) {
+        MethodStyles.Style style = MethodStyles.of(method);
         Region r = new Region();
-        double size = onFront ? 12 : 9;
+        double size = onFront ? 15 : 12;
         r.setPrefSize(size, size);
+        r.setMinSize(size, size);
         r.setMaxSize(size, size);
-        String fill = onFront ? "#d62728" : "#1f77b4";
-        String ring = selected ? "-fx-border-color: black; -fx-border-width: 2; -fx-border-radius: 8;" : "";
-        r.setStyle("-fx-background-color: " + fill + "; -fx-background-radius: 8; -fx-cursor: hand;" + ring);
+        String shape = style.shape() == null ? "-fx-background-radius: 8; -fx-border-radius: 8;"
+                : "-fx-shape: \"" + style.shape() + "\";";
+        String ring = selected ? "-fx-border-color: black; -fx-border-width: 3;"
+                : onFront ? "-fx-border-color: #d62728; -fx-border-width: 2.5;"
+                : "-fx-border-color: white; -fx-border-width: 1;"; // a thin edge keeps touching markers apart
+        r.setStyle("-fx-background-color: " + style.colour() + "; -fx-cursor: hand;" + shape + ring);
         return r;
+    }
+
+    /** A short error bar with its caps, for the legend. */
+    static Node errorBarSymbol() {
+        Path bar = new Path(new MoveTo(0, 0), new LineTo(8, 0), new MoveTo(4, 0), new LineTo(4, 14), new MoveTo(0, 14),
+                new LineTo(8, 14));
+        bar.setStroke(Color.web("#333333"));
+        bar.setStrokeWidth(1.5);
+        return bar;
+    }
+
+    /** A short dashed vertical line, for the legend. */
+    static Node budgetSymbol() {
+        Line line = new Line(0, 0, 0, 14);
+        line.setStroke(Color.web("#444444"));
+        line.setStrokeWidth(2);
+        line.getStrokeDashArray().setAll(5.0, 3.0);
+        return line;
     }
 
     static Region diamond() {
