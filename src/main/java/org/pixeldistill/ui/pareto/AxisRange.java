@@ -5,7 +5,7 @@ package org.pixeldistill.ui.pareto;
  * point sits on an edge, then widened to whole ticks so the labels are round numbers.
  */
 public record AxisRange(double lower, double upper, double tickUnit) {
-    /** Ticks aimed for across the axis (rounding the spacing up leaves four to eight). */
+    /** Ticks aimed for across the axis (a round spacing near it gives six to twelve). */
     private static final int TICKS = 8;
 
     public double width() {
@@ -42,17 +42,18 @@ public record AxisRange(double lower, double upper, double tickUnit) {
         return new AxisRange(lower, upper, tick);
     }
 
-    /** The round spacing (1, 2, 2.5 or 5 times a power of ten) at or just above {@code raw}. */
+    /** The round spacing (1, 2, 2.5 or 5 times a power of ten) nearest to {@code raw}, by ratio. */
     static double niceTick(double raw) {
-        if (!(raw > 0)) {
+        if (!(raw > 0) || !Double.isFinite(raw)) {
             return 1;
         }
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double best = power;
         for (double step : new double[] {1, 2, 2.5, 5, 10}) {
-            if (step * power >= raw * (1 - 1e-9)) {
-                return step * power;
+            if (Math.abs(Math.log(step * power / raw)) < Math.abs(Math.log(best / raw))) {
+                best = step * power;
             }
         }
-        return 10 * power;
+        return best;
     }
 }

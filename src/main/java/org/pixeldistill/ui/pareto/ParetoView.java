@@ -82,6 +82,7 @@ public final class ParetoView {
             }
         });
         chart.setAxisSortingPolicy(LineChart.SortingPolicy.NONE); // error bars are drawn as paths, in order
+        chart.setStyle("-fx-padding: 8 28 8 8;"); // room for the last tick label of the cost axis
         root.setTop(new VBox(toolbar(), budgetBar()));
         root.setCenter(chart);
         root.setBottom(footer());
@@ -173,7 +174,13 @@ public final class ParetoView {
                 "Link speed in Mbit/s (10^6 bits per second)");
         TextField rate = budgetField("paretoBudgetRate", CostAxis.number(vm.budgetProperty().get().imagesPerSecond()),
                 "Images sent per second: each may take link / 8 / rate bytes, or 1 / rate seconds");
+        String[] applied = {link.getText(), rate.getText()};
         Runnable apply = () -> {
+            if (link.getText().equals(applied[0]) && rate.getText().equals(applied[1])) {
+                return; // leaving a field unchanged changes nothing
+            }
+            applied[0] = link.getText();
+            applied[1] = rate.getText();
             boolean ok = vm.setBudget(link.getText(), rate.getText());
             String red = "-fx-border-color: #d62728; -fx-border-width: 2;";
             link.setStyle(!ok && vm.budgetErrorProperty().get().startsWith("link") ? red : "");
@@ -250,8 +257,8 @@ public final class ParetoView {
         WhatIfPoint w = layout.whatIf();
         if (w != null) {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(layout.whatIfX(), w.prediction().accuracy());
-            double middle = (layout.x().lower() + layout.x().upper()) / 2;
-            d.setNode(PointNodes.whatIf(w.label(), layout.whatIfX() > middle));
+            double at = (layout.whatIfX() - layout.x().lower()) / layout.x().width();
+            d.setNode(PointNodes.whatIf(w.label(), at < 1 / 3.0 ? -1 : at > 2 / 3.0 ? 1 : 0));
             whatIf.getData().add(d);
         }
         List<XYChart.Series<Number, Number>> bars = new ArrayList<>();
@@ -270,9 +277,7 @@ public final class ParetoView {
         for (ParetoPoint p : layout.points()) {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(p.drawnX(), p.accuracy());
             boolean selected = p.runs().stream().anyMatch(r -> r.folder().equals(vm.selectedRunProperty().get()));
-            StackPane node = PointNodes.run(p.method(), p.onFront(), selected);
-            node.setUserData(p.entry().folder());
-            node.getChildren().get(0).setUserData(p.entry().folder());
+            StackPane node = PointNodes.run(p.method(), p.onFront(), selected, p.entry().folder());
             Tooltip tip = new Tooltip(vm.describe(p));
             tip.setShowDelay(Duration.millis(200));
             Tooltip.install(node, tip);
@@ -329,7 +334,7 @@ public final class ParetoView {
         new TreeSet<>(layout.points().stream().map(ParetoPoint::method).toList())
                 .forEach(m -> items.add(legendItem(PointNodes.marker(m, false, false), m)));
         if (!layout.front().isEmpty()) {
-            items.add(legendItem(PointNodes.marker("baseline", true, false), "on the Pareto front (red ring, red line)"));
+            items.add(legendItem(PointNodes.frontRing(), "on the Pareto front (red ring, red line)"));
         }
         if (layout.points().stream().anyMatch(ParetoPoint::hasErrorBar)) {
             items.add(legendItem(PointNodes.errorBarSymbol(), "mean ± std over seeds"));
