@@ -15,7 +15,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
@@ -83,7 +82,7 @@ public final class ParetoView {
         });
         chart.setAxisSortingPolicy(LineChart.SortingPolicy.NONE); // error bars are drawn as paths, in order
         chart.setStyle("-fx-padding: 8 28 8 8;"); // room for the last tick label of the cost axis
-        root.setTop(new VBox(toolbar(), budgetBar()));
+        root.setTop(new VBox(toolbar(), BudgetBar.of(vm)));
         root.setCenter(chart);
         root.setBottom(footer());
         // the layout is the whole drawn state, published last on every change (points, axis, what-if, budget)
@@ -158,50 +157,6 @@ public final class ParetoView {
         });
         return new ToolBar(new Label("cost:"), axis, log, detectors, new Separator(), new Label("what-if method:"), method,
                 new Separator(), refresh, export, csv);
-    }
-
-    /**
-     * The bandwidth budget: link speed and images per second, taken on Enter or when the field is
-     * left; a rejected value is marked red with the reason below, and the last good budget stays.
-     */
-    private ToolBar budgetBar() {
-        CheckBox shown = new CheckBox("bandwidth budget:");
-        shown.setId("paretoBudgetShown");
-        shown.selectedProperty().bindBidirectional(vm.budgetShownProperty());
-        shown.setTooltip(new Tooltip("Draw what a link can carry per image (on the byte and transmit-time axes) and name"
-                + " the most accurate finished configuration within it"));
-        TextField link = budgetField("paretoBudgetLink", CostAxis.number(vm.budgetProperty().get().linkMbps()),
-                "Link speed in Mbit/s (10^6 bits per second)");
-        TextField rate = budgetField("paretoBudgetRate", CostAxis.number(vm.budgetProperty().get().imagesPerSecond()),
-                "Images sent per second: each may take link / 8 / rate bytes, or 1 / rate seconds");
-        String[] applied = {link.getText(), rate.getText()};
-        Runnable apply = () -> {
-            if (link.getText().equals(applied[0]) && rate.getText().equals(applied[1])) {
-                return; // leaving a field unchanged changes nothing
-            }
-            applied[0] = link.getText();
-            applied[1] = rate.getText();
-            boolean ok = vm.setBudget(link.getText(), rate.getText());
-            String red = "-fx-border-color: #d62728; -fx-border-width: 2;";
-            link.setStyle(!ok && vm.budgetErrorProperty().get().startsWith("link") ? red : "");
-            rate.setStyle(!ok && vm.budgetErrorProperty().get().startsWith("images") ? red : "");
-        };
-        for (TextField f : List.of(link, rate)) {
-            f.setOnAction(e -> apply.run());
-            f.focusedProperty().addListener((o, was, now) -> {
-                if (!now) apply.run();
-            });
-            f.disableProperty().bind(vm.budgetShownProperty().not());
-        }
-        return new ToolBar(shown, link, new Label("Mbit/s at"), rate, new Label("images/s"));
-    }
-
-    private static TextField budgetField(String id, String value, String tip) {
-        TextField f = new TextField(value);
-        f.setId(id);
-        f.setPrefColumnCount(5);
-        f.setTooltip(new Tooltip(tip));
-        return f;
     }
 
     private VBox footer() {

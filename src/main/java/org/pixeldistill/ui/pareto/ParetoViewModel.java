@@ -86,11 +86,16 @@ public final class ParetoViewModel {
     private final ReadOnlyObjectWrapper<ChartLayout> layout = new ReadOnlyObjectWrapper<>();
     /** The configurations of the kind shown (classifiers or detectors), with or without a place on a log axis. */
     private List<SeedGroup> shownGroups = List.of();
+    /** Their points on the current axis, before they are placed ({@link #place}). */
+    private ParetoPlot plotted = new ParetoPlot(List.of(), List.of(), "");
     private BackboneSpec whatIfSpec;
     private String whatIfDataset;
     private CostReport whatIfCost;
 
-    /** @param prefs where the axis, log scale and what-if method are remembered; null remembers nothing */
+    /**
+     * @param prefs where the axis, log scale, what-if method, budget and export folder are
+     *     remembered; null remembers nothing
+     */
     public ParetoViewModel(RunCatalog catalog, TaskRunner runner, UiThread ui, Preferences prefs) {
         this.catalog = catalog;
         BackgroundWork background = new BackgroundWork(runner, ui);
@@ -292,14 +297,10 @@ public final class ParetoViewModel {
         List<RunEntry> shown = entries.stream()
                 .filter(e -> (e.config() != null && e.config().isDetection()) == detectors.get()).toList();
         shownGroups = seedGroups.group(shown);
-        ParetoPlot plot = ParetoPlot.of(shownGroups, shown, axis.get(), logScale.get());
-        plotted = plot;
-        status.set(plot.status());
+        plotted = ParetoPlot.of(shownGroups, shown, axis.get(), logScale.get());
+        status.set(plotted.status());
         updateWhatIf();
     }
-
-    /** The last plot, before the points are placed. */
-    private ParetoPlot plotted = new ParetoPlot(List.of(), List.of(), "");
 
     /**
      * Places the points (the what-if may share their cost), the budget line and the axes, then
@@ -313,7 +314,7 @@ public final class ParetoViewModel {
         points.setAll(placed.points());
         front.setAll(placed.points().stream().filter(ParetoPoint::onFront)
                 .sorted(Comparator.comparingDouble(ParetoPoint::cost).thenComparing(p -> -p.accuracy())).toList());
-        budgetLabel.set(budgetText());
+        budgetLabel.set(budgetShown.get() ? BudgetChoice.describe(shownGroups, budget.get(), axis.get()) : "");
         layout.set(placed);
     }
 
@@ -337,40 +338,11 @@ public final class ParetoViewModel {
     }
 
     /**
-     * The most accurate finished configuration whose images fit the budget (ties: the cheaper on
-     * the axis), among those of the kind shown; null when none fits.
+     * The most accurate finished configuration of the kind shown whose images fit the budget on
+     * the current axis (ties: the cheaper on the axis); null when none fits.
      */
-    public ParetoPoint bestWithinBudget() {
-        BandwidthBudget b = budget.get();
-        ParetoPoint best = null;
-        for (SeedGroup g : shownGroups) {
-            RunEntry e = g.first();
-            if (e.cost() == null || !b.fits(e.cost(), axis.get())) continue;
-            double cost = axis.get().of(e.cost());
-            if (best == null || g.mean() > best.accuracy() || (g.mean() == best.accuracy() && cost < best.cost())) {
-                best = new ParetoPoint(e, cost, cost, g.mean(), false, g.std(), g.seeds(), g.runs(),
-                        MethodStyles.label(e), cost);
-            }
-        }
-        return best;
-    }
-
-    private String budgetText() {
-        if (!budgetShown.get()) {
-            return "";
-        }
-        BandwidthBudget b = budget.get();
-        ParetoPoint best = bestWithinBudget();
-        String limit = String.format(Locale.ROOT, "%s KB %s per image", CostAxis.number(b.bytesPerImage() / 1000),
-                BandwidthBudget.encodingOn(axis.get(), shownGroups.isEmpty() ? null : shownGroups.get(0).first().cost()));
-        if (best == null) {
-            return "no finished run fits within " + b.describe() + " (" + limit + ")";
-        }
-        RunEntry e = best.entry();
-        String spread = best.seeds() > 1 ? String.format(Locale.ROOT, " ± %.1f over %d seeds", best.std(), best.seeds())
-                : " (1 seed)";
-        return String.format(Locale.ROOT, "within %s: %s at %dx%d, %.1f %%%s (%s; %s)", b.describe(), best.method(),
-                e.inputSize(), e.inputSize(), best.accuracy(), spread, e.name(), limit);
+    public SeedGroup bestWithinBudget() {
+        return BudgetChoice.best(shownGroups, budget.get(), axis.get());
     }
 
     /** Marks the point's run as the selected one. */

@@ -59,7 +59,7 @@ class ParetoBudgetTest {
         assertTrue(layout.budgetOnChart());
         assertEquals("within 0.1 Mbit/s at 100 images/s: ISRD+KD at 14x14, 85.0 % ± 0.5 over 2 seeds"
                 + " (b14; 0.125 KB JPEG per image)", vm.budgetLabelProperty().get());
-        assertEquals("b14", vm.bestWithinBudget().entry().name());
+        assertEquals("b14", vm.bestWithinBudget().first().name());
 
         assertTrue(vm.setBudget("0.05", "100")); // 62.5 bytes: only the 7x7 run
         assertEquals("within 0.05 Mbit/s at 100 images/s: ISRD+KD at 7x7, 80.0 % ± 0.5 over 2 seeds"
@@ -75,7 +75,7 @@ class ParetoBudgetTest {
     void theByteAxisDecidesWhichBytesMustFit() {
         assertTrue(vm.setBudget("0.1", "100")); // 125 bytes
         vm.axisProperty().set(CostAxis.KB_RAW); // raw: 49, 196, 784 bytes
-        assertEquals("a7", vm.bestWithinBudget().entry().name());
+        assertEquals("a7", vm.bestWithinBudget().first().name());
         assertTrue(vm.budgetLabelProperty().get().endsWith("(a7; 0.125 KB raw per image)"), vm.budgetLabelProperty().get());
         vm.logScaleProperty().set(true);
         assertEquals(Math.log10(0.125), vm.layoutProperty().get().budgetX(), 1e-12);
@@ -86,14 +86,14 @@ class ParetoBudgetTest {
         vm.axisProperty().set(CostAxis.TRANSMIT_MS); // 7: 0.196 ms, 14: 0.784 ms, 28: 3.136 ms at 1 Mbit/s
         assertTrue(vm.setBudget("1", "1000"));
         assertEquals(1.0, vm.layoutProperty().get().budgetX(), 1e-12, "1 / 1000 images per second, in ms");
-        assertEquals("b14", vm.bestWithinBudget().entry().name());
+        assertEquals("b14", vm.bestWithinBudget().first().name());
 
         // twice the link of the cost model: an image may take 2 ms of the axis's 1 Mbit/s time
         assertTrue(vm.setBudget("2", "1000"));
         assertEquals(2.0, vm.layoutProperty().get().budgetX(), 1e-12);
-        assertEquals("b14", vm.bestWithinBudget().entry().name());
+        assertEquals("b14", vm.bestWithinBudget().first().name());
         assertTrue(vm.setBudget("4", "1000")); // 500 bytes: the 28x28 run's 392 fit
-        assertEquals("c28", vm.bestWithinBudget().entry().name());
+        assertEquals("c28", vm.bestWithinBudget().first().name());
     }
 
     @Test
@@ -143,6 +143,6 @@ class ParetoBudgetTest {
         ChartLayout layout = vm.layoutProperty().get();
         assertFalse(layout.budgetOnChart());
         assertTrue(layout.x().upper() < 1, "the axis stays on the runs: " + layout.x());
-        assertEquals("c28", vm.bestWithinBudget().entry().name());
+        assertEquals("c28", vm.bestWithinBudget().first().name());
     }
 }
