@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
+import javafx.beans.value.ObservableStringValue;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -20,6 +21,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -58,6 +60,8 @@ public final class ParetoView {
     private Function<Path, Path> csvTarget = this::chooseCsvFile;
     /** The methods on the chart and what the other marks mean; it wraps on a narrow window. */
     private final FlowPane legend = new FlowPane(12, 4);
+    /** The chart with its legend and budget line: what Export PNG saves. */
+    private final VBox exported;
 
     public ParetoView(ParetoViewModel vm) {
         this.vm = vm;
@@ -83,7 +87,15 @@ public final class ParetoView {
         chart.setAxisSortingPolicy(LineChart.SortingPolicy.NONE); // error bars are drawn as paths, in order
         chart.setStyle("-fx-padding: 8 28 8 8;"); // room for the last tick label of the cost axis
         root.setTop(new VBox(toolbar(), BudgetBar.of(vm)));
-        root.setCenter(chart);
+        Label budget = footerLabel("paretoBudgetLabel", vm.budgetLabelProperty());
+        budget.setStyle("-fx-font-weight: bold;");
+        legend.setId("paretoLegend");
+        VBox legendAndBudget = new VBox(4, legend, budget);
+        legendAndBudget.setStyle("-fx-padding: 0 8 0 8;");
+        // what Export PNG saves: the chart with the legend naming its markers and the budget's verdict
+        exported = new VBox(chart, legendAndBudget);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        root.setCenter(exported);
         root.setBottom(footer());
         // the layout is the whole drawn state, published last on every change (points, axis, what-if, budget)
         vm.layoutProperty().addListener((o, a, b) -> redraw());
@@ -160,29 +172,23 @@ public final class ParetoView {
     }
 
     private VBox footer() {
-        Label whatIf = new Label();
-        whatIf.setId("paretoWhatIfLabel");
-        whatIf.textProperty().bind(vm.whatIfLabelProperty());
-        Label status = new Label();
-        status.setId("paretoStatus");
-        status.textProperty().bind(vm.statusProperty());
-        legend.setId("paretoLegend");
-        Label budget = new Label();
-        budget.setId("paretoBudgetLabel");
-        budget.textProperty().bind(vm.budgetLabelProperty());
-        budget.setStyle("-fx-font-weight: bold;");
-        Label budgetError = new Label();
-        budgetError.setId("paretoBudgetError");
-        budgetError.textProperty().bind(vm.budgetErrorProperty());
+        Label budgetError = footerLabel("paretoBudgetError", vm.budgetErrorProperty());
         budgetError.setStyle("-fx-text-fill: #d62728;");
-        for (Label l : List.of(whatIf, status, budget, budgetError)) {
-            l.setWrapText(true); // a long line wraps on a narrow window instead of being cut off
-            l.managedProperty().bind(l.textProperty().isNotEmpty());
-            l.visibleProperty().bind(l.textProperty().isNotEmpty());
-        }
-        VBox box = new VBox(4, legend, budget, budgetError, whatIf, status);
+        VBox box = new VBox(4, budgetError, footerLabel("paretoWhatIfLabel", vm.whatIfLabelProperty()),
+                footerLabel("paretoStatus", vm.statusProperty()));
         box.setStyle("-fx-padding: 4 8 6 8;");
         return box;
+    }
+
+    /** A line under the chart: wraps on a narrow window instead of being cut off, takes no room when empty. */
+    private static Label footerLabel(String id, ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        return l;
     }
 
     private static Label legendItem(Node symbol, String text) {
@@ -303,9 +309,9 @@ public final class ParetoView {
         return items;
     }
 
-    /** Saves a snapshot of the chart as a PNG file. */
+    /** Saves a snapshot of the chart, its legend and the budget line as a PNG file. */
     boolean exportPng(Path file) {
-        WritableImage image = chart.snapshot(null, null);
+        WritableImage image = exported.snapshot(null, null);
         return vm.exportPng(file, SwingFXUtils.fromFXImage(image, null));
     }
 
