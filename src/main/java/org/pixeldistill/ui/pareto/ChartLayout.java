@@ -41,6 +41,12 @@ public record ChartLayout(List<ParetoPoint> points, List<ParetoPoint> front, Wha
      * @param costsPositive the axis shows costs (never below 0) rather than their logarithms
      */
     public static ChartLayout of(List<ParetoPoint> points, WhatIfPoint whatIf, double budgetX, boolean costsPositive) {
+        return of(points, whatIf, budgetX, costsPositive, Double.NaN);
+    }
+
+    /** @param axisPixels the cost axis's length on screen, NaN when not known ({@link EqualCostOffsets#place}) */
+    public static ChartLayout of(List<ParetoPoint> points, WhatIfPoint whatIf, double budgetX, boolean costsPositive,
+            double axisPixels) {
         WhatIfPoint w = whatIf != null && whatIf.drawable() ? whatIf : null;
         List<EqualCostOffsets.Item> items = new ArrayList<>();
         for (ParetoPoint p : points) {
@@ -51,7 +57,7 @@ public record ChartLayout(List<ParetoPoint> points, List<ParetoPoint> front, Wha
         }
         double floor = costsPositive ? 0 : Double.NEGATIVE_INFINITY;
         AxisRange first = xRange(items.stream().mapToDouble(EqualCostOffsets.Item::x).toArray(), floor);
-        double[] drawn = EqualCostOffsets.place(items, first.width());
+        double[] drawn = EqualCostOffsets.place(items, first.width(), axisPixels);
         List<Double> xs = new ArrayList<>();
         for (double d : drawn) xs.add(d);
         if (Double.isFinite(budgetX) && budgetX >= first.lower() - first.width()

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -100,6 +101,8 @@ public final class ParetoView {
         // the layout is the whole drawn state, published last on every change (points, axis, what-if, budget)
         vm.layoutProperty().addListener((o, a, b) -> redraw());
         vm.selectedRunProperty().addListener((o, a, b) -> redraw());
+        // after the layout pass that resized the axis: redrawing inside it would disturb it
+        xAxis.widthProperty().addListener((o, a, b) -> Platform.runLater(() -> vm.setPlotWidth(b.doubleValue())));
         vm.detectorsProperty().addListener((o, a, b) -> {
             yAxis.setLabel(b ? "test mAP50 (%), mean of the best per seed" : "test top-1 (%), mean of the best per seed");
             redraw();

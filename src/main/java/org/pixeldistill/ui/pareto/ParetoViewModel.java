@@ -88,6 +88,8 @@ public final class ParetoViewModel {
     private List<SeedGroup> shownGroups = List.of();
     /** Their points on the current axis, before they are placed ({@link #place}). */
     private ParetoPlot plotted = new ParetoPlot(List.of(), List.of(), "");
+    /** The cost axis's length on screen, which sets how far apart equal costs are drawn; NaN before it is shown. */
+    private double plotWidth = Double.NaN;
     private BackboneSpec whatIfSpec;
     private String whatIfDataset;
     private CostReport whatIfCost;
@@ -310,7 +312,7 @@ public final class ParetoViewModel {
     private void place() {
         WhatIfPoint w = whatIf.get();
         double budgetX = budgetX();
-        ChartLayout placed = ChartLayout.of(plotted.points(), w, budgetX, !logScale.get());
+        ChartLayout placed = ChartLayout.of(plotted.points(), w, budgetX, !logScale.get(), plotWidth);
         points.setAll(placed.points());
         front.setAll(placed.points().stream().filter(ParetoPoint::onFront)
                 .sorted(Comparator.comparingDouble(ParetoPoint::cost).thenComparing(p -> -p.accuracy())).toList());
@@ -343,6 +345,17 @@ public final class ParetoViewModel {
      */
     public SeedGroup bestWithinBudget() {
         return BudgetChoice.best(shownGroups, budget.get(), axis.get());
+    }
+
+    /**
+     * The cost axis's length on screen in pixels (the view reports it as the window is resized):
+     * points at the same cost are drawn at least a marker apart however narrow the chart is.
+     */
+    public void setPlotWidth(double pixels) {
+        if (pixels > 0 && !(Math.abs(pixels - plotWidth) < 4)) { // a few pixels either way change nothing
+            plotWidth = pixels;
+            place();
+        }
     }
 
     /** Marks the point's run as the selected one. */

@@ -42,9 +42,11 @@ class ParetoReadabilityFxTest {
     static Path root;
     Preferences prefs;
     ParetoViewModel vm;
+    Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         Path runs = root.resolve("runs-" + UUID.randomUUID());
         // every fixture run: two seeds, best ± 0.5
         RunsFixture.run(runs.resolve("base7"), RunsFixture.config("base7", "resnet18", 7, "baseline"), "finished", 62, 0.5, 2);
@@ -71,6 +73,19 @@ class ParetoReadabilityFxTest {
 
     @Test
     void twoRunsAtTheSameCostAreBothVisibleInsideThePlot(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertBothVisible(robot);
+    }
+
+    @Test
+    void onANarrowChartTheyStayApartToo(FxRobot robot) {
+        robot.interact(() -> stage.setWidth(560)); // the chart as one of three panels side by side
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertBothVisible(robot);
+    }
+
+    private void assertBothVisible(FxRobot robot) {
         Bounds base = marker(robot, "base14").localToScene(marker(robot, "base14").getBoundsInLocal());
         Bounds isrd = marker(robot, "isrd14").localToScene(marker(robot, "isrd14").getBoundsInLocal());
         assertFalse(base.intersects(isrd), "the markers must not overlap: " + base + " / " + isrd);

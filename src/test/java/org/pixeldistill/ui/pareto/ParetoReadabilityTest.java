@@ -110,6 +110,11 @@ class ParetoReadabilityTest {
         assertEquals(0.392, p.get("c28").drawnX(), 1e-12);
         assertEquals(List.of("a7", "isrd14", "c28"), layout.front().stream().map(f -> f.entry().name()).toList());
         assertEquals(p.get("isrd14").drawnX(), layout.front().get(1).drawnX(), "the front runs through the drawn markers");
+
+        vm.setPlotWidth(1200); // 2.5 % of 1200 pixels is 30: the share stands
+        assertEquals(step, byName().get("base14").drawnX() - byName().get("isrd14").drawnX(), 1e-12);
+        vm.setPlotWidth(400); // 2.5 % would be 10 pixels, less than a marker: 16 pixels apart, 4 % of the axis
+        assertEquals(0.04 * 0.45, byName().get("base14").drawnX() - byName().get("isrd14").drawnX(), 1e-12);
     }
 
     @Test
