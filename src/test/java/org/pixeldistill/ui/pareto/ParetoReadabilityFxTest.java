@@ -18,6 +18,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,9 +81,17 @@ class ParetoReadabilityFxTest {
 
     @Test
     void onANarrowChartTheyStayApartToo(FxRobot robot) {
-        robot.interact(() -> stage.setWidth(560)); // the chart as one of three panels side by side
+        robot.interact(() -> { // the chart as one of three panels side by side; the window keeps its size for later tests
+            Region view = (Region) stage.getScene().getRoot();
+            stage.getScene().setRoot(new HBox());
+            view.setPrefWidth(560);
+            view.setMaxWidth(560);
+            stage.getScene().setRoot(new HBox(view));
+        });
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitForFxEvents();
+        Node plot = robot.lookup(".chart-plot-background").query();
+        assertTrue(plot.getBoundsInLocal().getWidth() < 500, "narrow: " + plot.getBoundsInLocal());
         assertBothVisible(robot);
     }
 
