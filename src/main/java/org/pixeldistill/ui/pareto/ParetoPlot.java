@@ -9,44 +9,61 @@ import org.pixeldistill.core.cost.ParetoFront;
 import org.pixeldistill.ui.runs.RunEntry;
 
 /**
- * The points of a Pareto chart for one cost axis: every finished run with a cost, marked when it
- * is on the front ({@link ParetoFront#front}, computed on the cost itself so the log scale cannot
- * change it).
+ * The points of a Pareto chart for one cost axis: every configuration with a finished run and a
+ * cost (runs differing only in seed pooled, {@link SeedGroups}), marked when it is on the front
+ * ({@link ParetoFront#front}, computed on the cost itself so the log scale cannot change it).
  *
  * @param front the front's points, cost ascending
- * @param status one line: how many runs are drawn, on the front, and left out and why
+ * @param status one line: how many configurations are drawn, on the front, and left out and why
  */
 public record ParetoPlot(List<ParetoPoint> points, List<ParetoPoint> front, String status) {
 
     public static ParetoPlot of(List<RunEntry> entries, CostAxis axis, boolean log) {
+        return of(new SeedGroups().group(entries), entries, axis, log);
+    }
+
+    /** @param groups the finished runs of {@code entries}, grouped */
+    public static ParetoPlot of(List<SeedGroup> groups, List<RunEntry> entries, CostAxis axis, boolean log) {
         List<ParetoPoint> plotted = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         int leftOut = 0;
-        for (RunEntry e : entries) {
-            if (!e.finished() || e.cost() == null) continue;
+        int runsDrawn = 0;
+        for (SeedGroup g : groups) {
+            RunEntry e = g.first();
+            if (e.cost() == null) continue;
             double cost = axis.of(e.cost());
             if (log && !(cost > 0)) {
                 leftOut++; // log10 of 0 has no place on the axis
                 continue;
             }
-            plotted.add(new ParetoPoint(e, cost, log ? Math.log10(cost) : cost, e.bestTop1(), false));
+            double x = log ? Math.log10(cost) : cost;
+            plotted.add(new ParetoPoint(e, cost, x, g.mean(), false, g.std(), g.seeds(), g.runs(),
+                    MethodStyles.label(e), x));
+            ids.add(g.key());
+            runsDrawn += g.runs().size();
         }
-        Set<String> onFront = ParetoFront.front(plotted.stream()
-                        .map(p -> new ParetoFront.Point(id(p), p.cost(), p.accuracy())).toList())
-                .stream().map(ParetoFront.Point::id).collect(Collectors.toSet());
-        List<ParetoPoint> points = plotted.stream()
-                .map(p -> new ParetoPoint(p.entry(), p.cost(), p.x(), p.accuracy(), onFront.contains(id(p)))).toList();
+        List<ParetoFront.Point> candidates = new ArrayList<>();
+        for (int i = 0; i < plotted.size(); i++) {
+            candidates.add(new ParetoFront.Point(ids.get(i), plotted.get(i).cost(), plotted.get(i).accuracy()));
+        }
+        Set<String> onFront = ParetoFront.front(candidates).stream().map(ParetoFront.Point::id)
+                .collect(Collectors.toSet());
+        List<ParetoPoint> points = new ArrayList<>();
+        for (int i = 0; i < plotted.size(); i++) {
+            points.add(plotted.get(i).onFront(onFront.contains(ids.get(i))));
+        }
         List<ParetoPoint> front = points.stream().filter(ParetoPoint::onFront)
                 .sorted(Comparator.comparingDouble(ParetoPoint::cost).thenComparing(p -> -p.accuracy())).toList();
         long unfinished = entries.stream().filter(e -> !e.finished()).count();
-        long noCost = entries.stream().filter(e -> e.finished() && e.cost() == null).count();
-        String text = points.size() + (points.size() == 1 ? " run" : " runs") + ", " + front.size() + " on the front";
+        long noCost = groups.stream().filter(g -> g.first().cost() == null).count();
+        String text = runsDrawn == points.size()
+                ? points.size() + (points.size() == 1 ? " run" : " runs")
+                : points.size() + (points.size() == 1 ? " configuration" : " configurations") + " from " + runsDrawn
+                        + " runs (seeds pooled)";
+        text += ", " + front.size() + " on the front";
         if (unfinished > 0) text += "; " + unfinished + " not finished";
         if (noCost > 0) text += "; " + noCost + " without costs";
         if (leftOut > 0) text += "; " + leftOut + " with cost 0 left off the log axis";
-        return new ParetoPlot(points, front, text);
-    }
-
-    private static String id(ParetoPoint p) {
-        return p.entry().folder().toString();
+        return new ParetoPlot(List.copyOf(points), front, text);
     }
 }

@@ -2,8 +2,10 @@ package org.pixeldistill.ui.pareto;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -37,7 +39,12 @@ import org.pixeldistill.ui.runs.RunEntry;
 /**
  * State of the Pareto chart: every finished run as (cost on the chosen axis, mean best top-1), the
  * runs on the Pareto front, the run the user clicked, and a what-if configuration with its measured
- * cost and interpolated accuracy. The axis, the log scale and the what-if method are remembered.
+ * cost and interpolated accuracy. Runs that differ only in their seeds are one point with the mean
+ * and spread of all their seeds ({@link SeedGroups}); points at the same cost are drawn side by
+ * side and the axes fitted to the data ({@link #layoutProperty}). A bandwidth budget (link speed
+ * and images per second) is a line on the byte and time axes, and the most accurate configuration
+ * within it is named ({@link #budgetLabelProperty}). The axis, the log scale, the what-if method
+ * and the budget are remembered.
  */
 public final class ParetoViewModel {
     public static final String PREFS_NODE = "org/pixeldistill/workbench";
@@ -45,6 +52,11 @@ public final class ParetoViewModel {
     static final String LOG_KEY = "pareto.log";
     static final String METHOD_KEY = "pareto.whatif_method";
     static final String EXPORT_DIR_KEY = "pareto.export_dir";
+    static final String BUDGET_KEY = "pareto.budget_shown";
+    static final String LINK_KEY = "pareto.budget_link_mbps";
+    static final String RATE_KEY = "pareto.budget_images_per_s";
+    /** The budget before the user sets one: the cost model's slow sensor link, at video rate. */
+    static final BandwidthBudget DEFAULT_BUDGET = new BandwidthBudget(1, 30);
 
     private final RunCatalog catalog;
     /** Loading the runs folder; a later refresh makes an earlier one's rows stale. */
@@ -66,11 +78,26 @@ public final class ParetoViewModel {
     private final ReadOnlyObjectWrapper<WhatIfPoint> whatIf = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper whatIfLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final SeedGroups seedGroups = new SeedGroups();
+    private final BooleanProperty budgetShown = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<BandwidthBudget> budget = new ReadOnlyObjectWrapper<>(DEFAULT_BUDGET);
+    private final ReadOnlyStringWrapper budgetLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper budgetError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ChartLayout> layout = new ReadOnlyObjectWrapper<>();
+    /** The configurations of the kind shown (classifiers or detectors), with or without a place on a log axis. */
+    private List<SeedGroup> shownGroups = List.of();
+    /** Their points on the current axis, before they are placed ({@link #place}). */
+    private ParetoPlot plotted = new ParetoPlot(List.of(), List.of(), "");
+    /** The cost axis's length on screen, which sets how far apart equal costs are drawn; NaN before it is shown. */
+    private double plotWidth = Double.NaN;
     private BackboneSpec whatIfSpec;
     private String whatIfDataset;
     private CostReport whatIfCost;
 
-    /** @param prefs where the axis, log scale and what-if method are remembered; null remembers nothing */
+    /**
+     * @param prefs where the axis, log scale, what-if method, budget and export folder are
+     *     remembered; null remembers nothing
+     */
     public ParetoViewModel(RunCatalog catalog, TaskRunner runner, UiThread ui, Preferences prefs) {
         this.catalog = catalog;
         BackgroundWork background = new BackgroundWork(runner, ui);
@@ -86,8 +113,15 @@ public final class ParetoViewModel {
             }
             logScale.set(prefs.getBoolean(LOG_KEY, false));
             whatIfMethod.set(prefs.get(METHOD_KEY, "isrd"));
+            budgetShown.set(prefs.getBoolean(BUDGET_KEY, true));
+            double link = prefs.getDouble(LINK_KEY, DEFAULT_BUDGET.linkMbps());
+            double rate = prefs.getDouble(RATE_KEY, DEFAULT_BUDGET.imagesPerSecond());
+            if (link > 0 && rate > 0 && Double.isFinite(link) && Double.isFinite(rate)) {
+                budget.set(new BandwidthBudget(link, rate)); // else a damaged value: the default will do
+            }
         }
         axis.addListener((o, a, b) -> changed(AXIS_KEY, b == null ? null : b.name()));
+        budgetShown.addListener((o, a, b) -> changed(BUDGET_KEY, b.toString()));
         logScale.addListener((o, a, b) -> changed(LOG_KEY, b.toString()));
         detectors.addListener((o, a, b) -> rebuild());
         whatIfMethod.addListener((o, a, b) -> changed(METHOD_KEY, b));
@@ -124,7 +158,70 @@ public final class ParetoViewModel {
         return whatIfMethod;
     }
 
-    /** Finished runs with a cost, in catalog order. */
+    /** Whether the bandwidth budget is drawn and its best configuration named. */
+    public BooleanProperty budgetShownProperty() {
+        return budgetShown;
+    }
+
+    /** The bandwidth budget last set (always valid: a rejected input leaves it as it was). */
+    public ReadOnlyObjectProperty<BandwidthBudget> budgetProperty() {
+        return budget.getReadOnlyProperty();
+    }
+
+    /**
+     * "within 1 Mbit/s at 30 images/s: ISRD+KD at 14x14, 85.9 % ...", "no finished run fits
+     * within ...", or "" when the budget is hidden.
+     */
+    public ReadOnlyStringProperty budgetLabelProperty() {
+        return budgetLabel.getReadOnlyProperty();
+    }
+
+    /** Why the last budget input was rejected, one line; "" when it was taken. */
+    public ReadOnlyStringProperty budgetErrorProperty() {
+        return budgetError.getReadOnlyProperty();
+    }
+
+    /** The chart as drawn: points placed, front, what-if, budget line and both axes' ranges. */
+    public ReadOnlyObjectProperty<ChartLayout> layoutProperty() {
+        return layout.getReadOnlyProperty();
+    }
+
+    /**
+     * Sets the budget from the user's text: link speed in Mbit/s and images per second, each a
+     * positive number. Otherwise nothing changes and {@link #budgetErrorProperty} says why.
+     *
+     * @return whether the budget was taken
+     */
+    public boolean setBudget(String linkMbps, String imagesPerSecond) {
+        double link = positive(linkMbps);
+        double rate = positive(imagesPerSecond);
+        if (Double.isNaN(link) || Double.isNaN(rate)) {
+            budgetError.set(Double.isNaN(link)
+                    ? "link speed must be a positive number of Mbit/s, not '" + linkMbps.strip() + "'"
+                    : "images per second must be a positive number, not '" + imagesPerSecond.strip() + "'");
+            return false;
+        }
+        budgetError.set("");
+        budget.set(new BandwidthBudget(link, rate));
+        if (prefs != null) {
+            prefs.putDouble(LINK_KEY, link);
+            prefs.putDouble(RATE_KEY, rate);
+        }
+        rebuild();
+        return true;
+    }
+
+    /** The number in the text when it is a finite number above 0, else NaN. */
+    private static double positive(String text) {
+        try {
+            double v = Double.parseDouble(text == null ? "" : text.strip().replace(',', '.'));
+            return v > 0 && Double.isFinite(v) ? v : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Finished configurations with a cost, in catalog order of their first run. */
     public ObservableList<ParetoPoint> points() {
         return points;
     }
@@ -201,11 +298,64 @@ public final class ParetoViewModel {
     private void rebuild() {
         List<RunEntry> shown = entries.stream()
                 .filter(e -> (e.config() != null && e.config().isDetection()) == detectors.get()).toList();
-        ParetoPlot plot = ParetoPlot.of(shown, axis.get(), logScale.get());
-        points.setAll(plot.points());
-        front.setAll(plot.front());
-        status.set(plot.status());
+        shownGroups = seedGroups.group(shown);
+        plotted = ParetoPlot.of(shownGroups, shown, axis.get(), logScale.get());
+        status.set(plotted.status());
         updateWhatIf();
+    }
+
+    /**
+     * Places the points (the what-if may share their cost), the budget line and the axes, then
+     * publishes them: points and front first, the layout last, so a view that follows the layout
+     * draws one consistent state.
+     */
+    private void place() {
+        WhatIfPoint w = whatIf.get();
+        double budgetX = budgetX();
+        ChartLayout placed = ChartLayout.of(plotted.points(), w, budgetX, !logScale.get(), plotWidth);
+        points.setAll(placed.points());
+        front.setAll(placed.points().stream().filter(ParetoPoint::onFront)
+                .sorted(Comparator.comparingDouble(ParetoPoint::cost).thenComparing(p -> -p.accuracy())).toList());
+        budgetLabel.set(budgetShown.get() ? BudgetChoice.describe(shownGroups, budget.get(), axis.get()) : "");
+        layout.set(placed);
+    }
+
+    /** Where the budget line is on the current axis, NaN when hidden, not on this axis or not plottable. */
+    private double budgetX() {
+        if (!budgetShown.get()) {
+            return Double.NaN;
+        }
+        // the transmit axis times every run on the cost model's link, which their reports record
+        double modelLink = shownGroups.stream().map(g -> g.first().cost()).filter(c -> c != null)
+                .mapToDouble(c -> c.bandwidthMbps()).findFirst().orElseGet(this::modelLinkMbps);
+        OptionalDouble on = budget.get().on(axis.get(), modelLink);
+        if (on.isEmpty() || (logScale.get() && !(on.getAsDouble() > 0))) {
+            return Double.NaN;
+        }
+        return x(on.getAsDouble());
+    }
+
+    private double modelLinkMbps() {
+        return catalog.costs() == null ? 1 : catalog.costs().model().bandwidthMbps();
+    }
+
+    /**
+     * The most accurate finished configuration of the kind shown whose images fit the budget on
+     * the current axis (ties: the cheaper on the axis); null when none fits.
+     */
+    public SeedGroup bestWithinBudget() {
+        return BudgetChoice.best(shownGroups, budget.get(), axis.get());
+    }
+
+    /**
+     * The cost axis's length on screen in pixels (the view reports it as the window is resized):
+     * points at the same cost are drawn at least a marker apart however narrow the chart is.
+     */
+    public void setPlotWidth(double pixels) {
+        if (pixels > 0 && !(Math.abs(pixels - plotWidth) < 4)) { // a few pixels either way change nothing
+            plotWidth = pixels;
+            place();
+        }
     }
 
     /** Marks the point's run as the selected one. */
@@ -213,13 +363,38 @@ public final class ParetoViewModel {
         selectedRun.set(point.entry().folder());
     }
 
-    /** The tooltip of a point: what was trained and what it reached at what cost. */
+    /**
+     * The tooltip of a point: what was trained, its score as mean ± standard deviation over its
+     * seeds, its cost, and the runs pooled when there are several.
+     */
     public String describe(ParetoPoint p) {
         RunEntry e = p.entry();
-        return String.format(Locale.ROOT, "%s%n%s x%s at %d px, %s%ntop-1 %.2f%% ± %.2f%n%s%s", e.name(), e.backbone(),
-                CostAxis.number(e.width()), e.inputSize(), e.method(), e.bestTop1(),
-                Double.isNaN(e.bestTop1Std()) ? 0.0 : e.bestTop1Std(), axis.get().format(p.cost()),
-                p.onFront() ? "\non the Pareto front" : "");
+        String score = detectors.get() ? "mAP50" : "top-1";
+        String seeds = p.seeds() == 1 ? "1 seed" : p.seeds() + " seeds";
+        String runs = p.runs().size() > 1 ? String.format(Locale.ROOT, "%n%d runs pooled: %s", p.runs().size(),
+                p.runs().stream().map(RunEntry::name).collect(Collectors.joining(", "))) : "";
+        return String.format(Locale.ROOT, "%s%n%s x%s at %d px, %s%n%s %.2f%% ± %.2f (mean ± std over %s)%n%s%s%s",
+                e.name(), e.backbone(), CostAxis.number(e.width()), e.inputSize(), p.method(), score, p.accuracy(),
+                p.std(), seeds, axis.get().format(p.cost()), runs, p.onFront() ? "\non the Pareto front" : "");
+    }
+
+    /** Writes the points as CSV ({@link ParetoCsv}), atomically; false (and a status line) when it cannot. */
+    public boolean exportCsv(Path file) {
+        try {
+            ParetoCsv.write(file, List.copyOf(points));
+            rememberExportFolder(file);
+            status.set("Points saved to " + file);
+            return true;
+        } catch (RuntimeException e) {
+            status.set("Cannot save the points: " + Texts.oneLine(e));
+            return false;
+        }
+    }
+
+    private void rememberExportFolder(Path file) {
+        if (prefs != null && file.toAbsolutePath().getParent() != null) {
+            prefs.put(EXPORT_DIR_KEY, file.toAbsolutePath().getParent().toString());
+        }
     }
 
     /**
@@ -245,6 +420,7 @@ public final class ParetoViewModel {
             whatIfDataset = matchKey;
             whatIfCost = null;
             whatIf.set(null);
+            place();
             whatIfLabel.set("measuring the cost of " + spec.name() + " at " + spec.inputSize() + " px ...");
             measuring.submit(() -> catalog.costs().of(spec, costKey, test), report -> {
                 whatIfCost = report;
@@ -259,16 +435,19 @@ public final class ParetoViewModel {
         whatIfCost = null;
         whatIf.set(null);
         whatIfLabel.set("");
+        place();
     }
 
     private void updateWhatIf() {
         if (whatIfSpec == null || whatIfCost == null) {
-            return; // nothing asked, or still measuring (the label says so)
+            place(); // nothing asked, or still measuring (the label says so): the runs alone
+            return;
         }
         WhatIfPoint placed = WhatIfPoint.place(entries, whatIfSpec, whatIfDataset, whatIfMethod.get(), whatIfCost,
                 axis.get(), logScale.get());
         whatIf.set(placed);
         whatIfLabel.set(placed.label());
+        place();
     }
 
     /** The folder of the last PNG export, where the file chooser starts; null if none. */
@@ -281,9 +460,7 @@ public final class ParetoViewModel {
     public boolean exportPng(Path file, BufferedImage image) {
         try {
             PngFiles.write(file, image);
-            if (prefs != null && file.toAbsolutePath().getParent() != null) {
-                prefs.put(EXPORT_DIR_KEY, file.toAbsolutePath().getParent().toString());
-            }
+            rememberExportFolder(file);
             status.set("Chart saved to " + file);
             return true;
         } catch (RuntimeException e) {

@@ -163,7 +163,8 @@ class ParetoViewModelTest {
         vm.select(vm.points().get(0));
         assertEquals(root.resolve("a").toAbsolutePath().normalize(), vm.selectedRunProperty().get());
         String tip = vm.describe(vm.points().get(0));
-        assertTrue(tip.contains("resnet18 x0.125 at 7 px, isrd") && tip.contains("top-1 80.00% ± 0.50")
+        assertTrue(tip.contains("resnet18 x0.125 at 7 px, ISRD+KD")
+                && tip.contains("top-1 80.00% ± 0.50 (mean ± std over 2 seeds)")
                 && tip.contains("0.0245 KB") && tip.contains("on the Pareto front"), tip);
     }
 

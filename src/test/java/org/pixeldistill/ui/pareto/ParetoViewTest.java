@@ -86,7 +86,7 @@ class ParetoViewTest {
         XYChart.Series<Number, Number> front = series(robot, ParetoView.FRONT_SERIES);
         assertEquals(List.of(80.0, 90.0), front.getData().stream().map(d -> d.getYValue().doubleValue()).toList());
         Tooltip tip = (Tooltip) pointOf(robot, "b14").getParent().getProperties().get("javafx.scene.control.Tooltip");
-        assertTrue(tip.getText().startsWith("b14\nresnet18 x0.125 at 14 px, isrd\ntop-1 78.00%"), tip.getText());
+        assertTrue(tip.getText().startsWith("b14\nresnet18 x0.125 at 14 px, ISRD+KD\ntop-1 78.00% ± 0.50"), tip.getText());
         assertEquals("3 runs, 2 on the front; 1 not finished", robot.lookup("#paretoStatus").queryAs(Label.class).getText());
     }
 
