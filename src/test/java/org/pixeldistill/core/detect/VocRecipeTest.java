@@ -43,9 +43,9 @@ class VocRecipeTest {
         text(voc.resolve("ImageSets/Main/test.txt"), "img0\nimg1\nimg2\nimg3\n");
         String small = "train.epochs=1, train.batch_size=6, detect.pyramid_channels=16";
         var cfg = ConfigLoader.load(Path.of("sample-configs/voc-resnet18-160-afp-tas.yaml"), List.of(
-                "data.path=" + voc, "data.workers=1", "model.input_size=64", "model.width=0.125", "detect.pyramid_channels=16",
+                "data.path=" + voc, "data.workers=1", "model.input_size=96", "model.width=0.125", "detect.pyramid_channels=16",
                 "train.epochs=1", "train.batch_size=6", "train.seeds=[0]",
-                "teacher.set=[model.input_size=128, model.width=0.125, " + small + "]"));
+                "teacher.set=[model.input_size=192, model.width=0.125, " + small + "]"));
         RunFolder run = new RunPipeline(dir.resolve("runs"), new TrainingListener() {}, new Cancellation()).train(cfg);
         assertEquals("finished", run.readSummary().orElseThrow().status());
         List<MetricsRow> rows = run.metrics().rows();
