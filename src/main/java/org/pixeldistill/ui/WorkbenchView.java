@@ -33,6 +33,7 @@ public final class WorkbenchView {
     private final IsrdView isrdView;
     private final ParetoView paretoView;
     private final RunsTableView runsView;
+    private final WorkbenchMenus menus;
 
     public WorkbenchView(WorkbenchModels models) {
         this.models = models;
@@ -58,6 +59,13 @@ public final class WorkbenchView {
         root.setLeft(setupView.node());
         root.setCenter(panels);
         root.setBottom(trainingView.node());
+        menus = new WorkbenchMenus(models, models.setup().demoData());
+        root.setTop(menus.node());
+    }
+
+    /** The menu bar (Runs, Help). */
+    public WorkbenchMenus menus() {
+        return menus;
     }
 
     /** Loss curves above the Pareto chart, the ISRD view beside them; the dividers can be dragged. */

@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.pixeldistill.core.util.BundledFiles;
 
 /**
  * Reads run configs from YAML, applies {@code key=value} overrides, and writes the fully resolved
@@ -57,8 +58,11 @@ public final class ConfigLoader {
             String[] parts = key.split("\\.");
             JsonNode section = tree.get(parts[0]);
             if (section instanceof ObjectNode obj && obj.get(parts[1]) != null && obj.get(parts[1]).isTextual()) {
-                Path p = Path.of(obj.get(parts[1]).asText());
-                obj.put(parts[1], base.resolve(p).normalize().toString());
+                Path p = base.resolve(Path.of(obj.get(parts[1]).asText())).normalize();
+                if (key.equals("data.path")) {
+                    p = BundledFiles.dataPath(p); // the demo data where the project folder is not
+                }
+                obj.put(parts[1], p.toString());
             }
         }
     }
