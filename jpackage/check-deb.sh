@@ -5,13 +5,14 @@
 #   bash jpackage/check-deb.sh target/installer/pixel-distillation-workbench_0.1.0_amd64.deb
 set -euo pipefail
 deb=${1:?usage: check-deb.sh FILE.deb}
-list=$(dpkg-deb -c "$deb" | awk '{print $NF}')
+# the sixth field is the path (a symbolic link's target follows it)
+list=$(dpkg-deb -c "$deb" | awk '{print $6}')
 pkg=$(dpkg-deb -f "$deb" Package)
 case "$pkg" in
   *-cuda) app=PixelDistillationWorkbenchCUDA ;;
   *) app=PixelDistillationWorkbench ;;
 esac
-root=./opt/$app
+root=./opt/$pkg
 fail=0
 need() { # need PATTERN WHAT
   if grep -qE "$1" <<<"$list"; then echo "ok   $2"; else echo "MISSING $2 ($1)"; fail=1; fi
@@ -30,22 +31,25 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 dpkg-deb -x "$deb" "$tmp"
-jar="$tmp/opt/$app/lib/app/pixel-distillation-workbench.jar"
-if unzip -l "$jar" | grep -q 'bundled/assets/fashion-mnist/train-images-idx3-ubyte.gz' \
-   && unzip -l "$jar" | grep -q 'bundled/sample-configs/demo-fashion-mnist-isrd.yaml'; then
+jar="$tmp/opt/$pkg/lib/app/pixel-distillation-workbench.jar"
+inside=$(unzip -l "$jar")  # read whole: grep -q on a pipe would stop unzip early (pipefail)
+if grep -q 'bundled/assets/fashion-mnist/train-images-idx3-ubyte.gz' <<<"$inside" \
+   && grep -q 'bundled/sample-configs/demo-fashion-mnist-isrd.yaml' <<<"$inside"; then
   echo "ok   demo data and sample configs inside the jar"
 else
   echo "MISSING demo data or sample configs in the jar"; fail=1
 fi
-desktop=$(ls "$tmp/opt/$app/lib/"*.desktop)
-for key in "Exec=/opt/$app/bin/$app" "Icon=/opt/$app/lib/$app.png" "Categories=Education;Science;"; do
+desktop=$(ls "$tmp/opt/$pkg/lib/"*.desktop)
+for key in "Exec=/opt/$pkg/bin/$app" "Icon=/opt/$pkg/lib/$app.png" "Categories=Education;Science;"; do
   if grep -qF "$key" "$desktop"; then echo "ok   desktop entry $key"; else echo "MISSING desktop entry $key"; fail=1; fi
 done
-# Removing the package must not touch users' files: nothing outside /opt and the menu's own files.
-if dpkg-deb -c "$deb" | awk '{print $NF}' | grep -vE "^\./\$|^\./opt/|^\./opt/$app" | grep -q .; then
-  echo "MISSING: files outside /opt:"; dpkg-deb -c "$deb" | awk '{print $NF}' | grep -vE "^\./\$|^\./opt" ; fail=1
+
+# Removing the package touches nothing of the users: every file it has is under /opt/<package>.
+outside=$(grep -vE "^\./\$|^\./opt/\$|^\./opt/$pkg/" <<<"$list" || true)
+if [ -n "$outside" ]; then
+  echo "MISSING: files outside /opt/$pkg:"; echo "$outside"; fail=1
 else
-  echo "ok   every file under /opt/$app"
+  echo "ok   every file under /opt/$pkg"
 fi
 echo "size: $(du -h "$deb" | cut -f1) ($deb), installed: $(dpkg-deb -f "$deb" Installed-Size) KiB"
 exit $fail
