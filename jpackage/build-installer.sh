@@ -66,7 +66,7 @@ version=${version:-0.1.0}
 # Modules found by jdeps, plus those reached by reflection or service loading (ImageIO, AWT's
 # Desktop for "Open runs folder" and the JavaFX-Swing bridge need java.desktop; preferences,
 # logging and XML are loaded at run time).
-modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.prefs,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop
+modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.prefs,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs
 
 args=(--name "$name"
   --app-version "$version"

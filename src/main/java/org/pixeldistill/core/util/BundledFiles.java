@@ -5,22 +5,23 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The demo data ({@code assets/fashion-mnist}) and the sample configs ({@code sample-configs/}) that
@@ -120,61 +121,59 @@ public final class BundledFiles {
             if ("file".equals(uri.getScheme())) {
                 return Path.of(uri).getParent().getParent();
             }
-            try (FileSystem jar = openJar(uri)) {
-                return unpack(jar.getPath("/" + RESOURCE_ROOT), cache);
-            }
-        } catch (URISyntaxException | IOException e) {
+            // jar:file:/opt/.../program.jar!/bundled/...: read with java.util.zip, which every Java
+            // runtime has (the zip file system is a module of its own that a trimmed runtime may lack)
+            String s = uri.toString();
+            return unpack(Path.of(URI.create(s.substring("jar:".length(), s.indexOf("!/")))), cache);
+        } catch (URISyntaxException | IOException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot read the bundled demo: " + e.getMessage(), e);
         }
     }
 
-    private static FileSystem openJar(URI uri) throws IOException {
-        try {
-            return FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-            // Someone else holds it open: a copy of our own so that closing it harms no one.
-            String s = uri.toString();
-            Path jarFile = Path.of(URI.create(s.substring("jar:".length(), s.indexOf("!/"))));
-            return FileSystems.newFileSystem(jarFile);
-        }
-    }
-
     /**
-     * Copies {@code source} (a folder in any file system) to {@code cache/bundled-<hash>} unless a
-     * copy with the same contents is there. The copy is made beside it and renamed into place, so
-     * two programs starting at once, or one killed half-way, never leave a partial folder in use.
+     * Copies the jar's {@value #RESOURCE_ROOT}/ folder to {@code cache/bundled-<hash>} unless a copy
+     * with the same contents is there. The copy is made beside it and renamed into place, so two
+     * programs starting at once, or one killed half-way, never leave a partial folder in use.
      */
-    static Path unpack(Path source, Path cache) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(source)) {
-            all.filter(Files::isRegularFile).sorted().forEach(files::add);
-        }
-        Path target = cache.resolve("bundled-" + fingerprint(source, files));
-        if (Files.isDirectory(target)) {
+    static Path unpack(Path jarFile, Path cache) throws IOException {
+        try (ZipFile jar = new ZipFile(jarFile.toFile())) {
+            List<ZipEntry> files = jar.stream().map(e -> (ZipEntry) e).filter(e -> !e.isDirectory())
+                    .filter(e -> e.getName().startsWith(RESOURCE_ROOT + "/"))
+                    .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+            Path target = cache.resolve("bundled-" + fingerprint(jar, files));
+            if (Files.isDirectory(target)) {
+                return target;
+            }
+            Files.createDirectories(cache);
+            Path partial = Files.createTempDirectory(cache, "unpacking-");
+            for (ZipEntry e : files) {
+                Path to = partial.resolve(e.getName().substring(RESOURCE_ROOT.length() + 1)).normalize();
+                if (!to.startsWith(partial)) {
+                    throw new IOException("entry outside the bundled folder: " + e.getName());
+                }
+                Files.createDirectories(to.getParent());
+                try (InputStream in = jar.getInputStream(e)) {
+                    Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                deleteTree(partial); // another start unpacked it first
+            }
             return target;
         }
-        Files.createDirectories(cache);
-        Path partial = Files.createTempDirectory(cache, "unpacking-");
-        for (Path f : files) {
-            Path to = partial.resolve(source.relativize(f).toString());
-            Files.createDirectories(to.getParent());
-            Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try {
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-            deleteTree(partial); // another start unpacked it first
-        }
-        return target;
     }
 
     /** A short hash of every file's name and contents: a new build with other files unpacks anew. */
-    private static String fingerprint(Path source, List<Path> files) throws IOException {
+    private static String fingerprint(ZipFile jar, List<ZipEntry> files) throws IOException {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Path f : files) {
-                sha.update((source.relativize(f) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update(Files.readAllBytes(f));
+            for (ZipEntry e : files) {
+                sha.update((e.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = jar.getInputStream(e)) {
+                    sha.update(in.readAllBytes());
+                }
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
@@ -184,7 +183,7 @@ public final class BundledFiles {
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -59,18 +59,15 @@ class BundledFilesTest {
             Files.createDirectories(zip.getPath("/bundled/assets/fashion-mnist"));
             Files.writeString(zip.getPath("/bundled/sample-configs/a.yaml"), "name: a\n");
             Files.write(zip.getPath("/bundled/assets/fashion-mnist/data.gz"), new byte[] {1, 2, 3});
+            Files.writeString(zip.getPath("/Main.class"), "a class, not bundled");
         }
         Path cache = tmp.resolve("cache");
-        Path first;
-        try (FileSystem zip = FileSystems.newFileSystem(jar)) {
-            first = BundledFiles.unpack(zip.getPath("/bundled"), cache);
-        }
+        Path first = BundledFiles.unpack(jar, cache);
         assertEquals("name: a\n", Files.readString(first.resolve("sample-configs/a.yaml"), StandardCharsets.UTF_8));
         assertEquals(3, Files.size(first.resolve("assets/fashion-mnist/data.gz")));
+        assertFalse(Files.exists(first.resolve("Main.class")), "only the bundled folder is unpacked");
         Files.writeString(first.resolve("sample-configs/marker"), "kept");
-        try (FileSystem zip = FileSystems.newFileSystem(jar)) {
-            assertEquals(first, BundledFiles.unpack(zip.getPath("/bundled"), cache));
-        }
+        assertEquals(first, BundledFiles.unpack(jar, cache));
         assertTrue(Files.exists(first.resolve("sample-configs/marker")), "the same contents are not unpacked again");
         try (Stream<Path> entries = Files.list(cache)) {
             assertFalse(entries.anyMatch(p -> p.getFileName().toString().startsWith("unpacking-")),
