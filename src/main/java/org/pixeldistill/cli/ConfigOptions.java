@@ -36,7 +36,7 @@ final class ConfigOptions {
         if (device != null) {
             all.add("device=" + device);
         }
-        RunConfig cfg = ConfigLoader.load(config, all);
+        RunConfig cfg = ConfigLoader.load(ConfigFiles.find(config), all);
         EngineSettings.threads(threads != null ? threads : cfg.train().threads());
         return cfg;
     }

@@ -1,7 +1,6 @@
 package org.pixeldistill.cli;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ import org.pixeldistill.core.detect.DetectionSplits;
 import org.pixeldistill.core.detect.DetectorSpecs;
 import org.pixeldistill.core.loop.TeacherConfigs;
 import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.util.BundledFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,8 +66,9 @@ final class CostCommand implements Callable<Integer> {
     String stem = "auto";
     @Option(names = "--patch-size", description = "ViT patch size, 0 = fit the input (default: ${DEFAULT-VALUE})")
     int patchSize = 0;
-    @Option(names = "--data", description = "data set folder whose test images are measured (default: ${DEFAULT-VALUE})")
-    Path data = Path.of("assets/fashion-mnist");
+    @Option(names = "--data", description = "data set folder whose test images are measured (default: the demo,"
+            + " assets/fashion-mnist here or the bundled copy)")
+    Path data;
     @Option(names = "--dataset", description = "fashion-mnist | cub | image-folder (default: ${DEFAULT-VALUE})")
     String dataset = "fashion-mnist";
 
@@ -103,11 +104,7 @@ final class CostCommand implements Callable<Integer> {
             throw new ConfigException("--set works with --config; with --backbone give the options themselves");
         }
         checkOptions();
-        Path root = data.toAbsolutePath().normalize();
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--data") && !Files.isDirectory(root)) {
-            throw new ConfigException("demo data set " + data + " not found in " + Path.of("").toAbsolutePath()
-                    + " (run from the project folder or give --data DIR)");
-        }
+        Path root = (data != null ? data : BundledFiles.demoDataFrom(Path.of(""))).toAbsolutePath().normalize();
         DataConfig dataConfig = new DataConfig(dataset, root.toString(), null, null, null, null, null, null, null, null,
                 null, null, null, null);
         ImageDataset test = DataSets.open(dataConfig, root).test();
@@ -135,6 +132,7 @@ final class CostCommand implements Callable<Integer> {
                         + " --set model.<key>=<value> or data.<key>=<value>");
             }
         }
+        config = ConfigFiles.find(config);
         RunConfig cfg = ConfigLoader.load(config, overrides);
         if (cfg.isDetection()) {
             return detectorCosts(model, cfg);

@@ -1,6 +1,8 @@
 package org.pixeldistill.cli;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.LibUtils;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,8 +11,12 @@ import org.pixeldistill.core.config.DistillerKind;
 import org.pixeldistill.core.config.DistillerKinds;
 import org.pixeldistill.core.config.DistillerSettings;
 import org.pixeldistill.core.loop.Devices;
+import org.pixeldistill.core.loop.EngineFacts;
 import org.pixeldistill.core.model.Backbones;
+import org.pixeldistill.core.util.BundledFiles;
+import org.pixeldistill.core.util.RunsLocation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code info}: what this build offers and which device training would use. */
 @Command(name = "info", mixinStandardHelpOptions = true,
@@ -18,6 +24,9 @@ import picocli.CommandLine.Command;
 final class InfoCommand implements Callable<Integer> {
     /** r = 3 is shown because the paper gives eta only at 2 and 4. */
     private static final List<Integer> SHOWN_RATIOS = List.of(1, 2, 3, 4, 8);
+
+    @Option(names = "--runs", paramLabel = "DIR", description = "the runs folder to report (as train --runs would use it)")
+    Path runsDir;
 
     @Override
     public Integer call() {
@@ -38,6 +47,11 @@ final class InfoCommand implements Callable<Integer> {
         System.out.println("Engine: " + engine.getEngineName() + " " + engine.getVersion() + " (DJL "
                 + Engine.getDjlVersion() + "), GPUs seen: " + engine.getGpuCount() + ", device auto -> "
                 + Devices.choose("auto"));
+        System.out.println("libtorch: " + EngineFacts.libtorchFlavour() + " at " + LibUtils.getLibtorchPath());
+        RunsLocation runs = RunsLocation.current(runsDir);
+        System.out.println("Runs folder: " + runs.dir() + " (" + runs.reason() + ")");
+        System.out.println("Demo data: " + BundledFiles.demoDataFrom(Path.of("")));
+        System.out.println("Sample configs (--config NAME): " + String.join(", ", BundledFiles.configNames()));
         return 0;
     }
 

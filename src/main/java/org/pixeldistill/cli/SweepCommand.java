@@ -23,6 +23,7 @@ import org.pixeldistill.core.sweep.SweepCell;
 import org.pixeldistill.core.sweep.SweepPlan;
 import org.pixeldistill.core.sweep.SweepRunner;
 import org.pixeldistill.core.sweep.SweepTable;
+import org.pixeldistill.core.util.RunsLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -64,8 +65,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--cost-axis", description = "cost column of the Pareto front (default: ${DEFAULT-VALUE})")
     String axis = "macs";
 
-    @Option(names = "--out", description = "runs folder; the sweep goes to <out>/sweeps/<name> (default: ${DEFAULT-VALUE})")
-    Path out = Path.of("runs");
+    @Option(names = {"--runs", "--out"}, paramLabel = "DIR", description = "runs folder; the sweep goes to"
+            + " <out>/sweeps/<name> (default: as train, `info` prints it)")
+    Path out;
 
 
     @Mixin
@@ -143,6 +145,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Loads the base config and plans the grid, every cell checked, before anything trains. */
     Planned planned() {
+        out = RunsLocation.current(out).dir();
         RunConfig base = options.load(config);
         SweepTable.checkAxis(axis);
         List<String> studentList = students == null ? List.of(base.model().backbone()) : students;

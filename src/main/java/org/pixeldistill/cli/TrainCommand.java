@@ -7,6 +7,7 @@ import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.loop.Cancellation;
 import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.RunFolder;
+import org.pixeldistill.core.util.RunsLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,12 +16,15 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model or distil a student from a YAML config; records go to a new run folder.")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--config", description = "run config (YAML), e.g. sample-configs/demo-fashion-mnist-isrd.yaml")
+    @Option(names = "--config", description = "run config (YAML), e.g. sample-configs/demo-fashion-mnist-isrd.yaml,"
+            + " or a bundled sample config by name, e.g. demo-fashion-mnist-isrd")
     Path config;
 
 
-    @Option(names = "--out", description = "folder that holds run folders (default: ${DEFAULT-VALUE})")
-    Path out = Path.of("runs");
+    @Option(names = {"--runs", "--out"}, paramLabel = "DIR", description = "folder that holds run folders (default:"
+            + " $PDW_RUNS, the workbench's choice, runs/ where it exists in the working directory, else the per-user"
+            + " data folder; `info` prints it)")
+    Path out;
 
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue a stopped run from its last checkpoint")
@@ -54,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
                 return 0;
             }
             RunConfig cfg = options.load(config);
-            RunFolder folder = new RunPipeline(out, progress, cancel).train(cfg);
+            RunFolder folder = new RunPipeline(RunsLocation.current(out).dir(), progress, cancel).train(cfg);
             progress.finished(folder);
             return 0;
         }

@@ -7,6 +7,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.pixeldistill.core.util.BundledFiles;
+import org.pixeldistill.core.util.RunsLocation;
 import org.pixeldistill.ui.common.FxUiThread;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.setup.SetupPreferences;
@@ -14,38 +16,55 @@ import org.pixeldistill.ui.setup.SetupPreferences;
 /**
  * The JavaFX workbench. Started by {@link WorkbenchLauncher} (the jar's main class must not be an
  * Application). Named parameters {@code --runs=DIR} and {@code --data=DIR} move the runs folder and
- * the demo data from their defaults under the working directory.
+ * the demo data from their defaults: runs as {@link RunsLocation} chooses (runs/ in a project folder
+ * that has one, else the per-user data folder), the demo data in assets/ of the working directory
+ * or the copy bundled in the program.
  */
 public class Workbench extends Application {
     public static final String TITLE = "Pixel Distillation Workbench";
-    /** Where runs, cached teachers and the setup's teacher configs go. */
-    public static final Path RUNS_DIR = Path.of("runs");
-    /** The committed demo data, relative to the project folder the README runs from. */
-    public static final Path DEMO_DATA = Path.of("assets", "fashion-mnist");
-
     private WorkbenchView view;
     private WindowPlacement placement;
+    private Path demo;
+    private Stage stage;
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         Map<String, String> named = getParameters().getNamed();
-        Path runs = Path.of(named.getOrDefault("runs", RUNS_DIR.toString()));
-        Path demo = Path.of(named.getOrDefault("data", DEMO_DATA.toString()));
+        Path runs = RunsLocation.current(named.containsKey("runs") ? Path.of(named.get("runs")) : null).dir();
+        demo = named.containsKey("data") ? Path.of(named.get("data")) : BundledFiles.demoDataFrom(Path.of(""));
         DeferredRunner runner = new DeferredRunner(TaskRunner.BACKGROUND);
-        SetupPreferences preferences = SetupPreferences.user();
-        WorkbenchModels models = WorkbenchModels.create(runs, demo, preferences, runner, new FxUiThread());
-        view = new WorkbenchView(models, preferences.node());
-        models.training().findResumableRun();
-        models.runs().refresh();
+        view = newView(runs, runner);
         stage.setTitle(TITLE);
         // maximised the first time; after that, as it was left
-        placement = new WindowPlacement(preferences.node());
+        placement = new WindowPlacement(SetupPreferences.user().node());
         double[] size = placement.sceneSize();
         stage.setScene(new Scene(view.node(), size[0], size[1]));
         placement.restore(stage);
         stage.setOnHidden(e -> placement.save(stage));
         stage.show();
         releaseAfterFirstFrame(runner);
+    }
+
+    private WorkbenchView newView(Path runs, TaskRunner runner) {
+        SetupPreferences preferences = SetupPreferences.user();
+        WorkbenchModels models = WorkbenchModels.create(runs, demo, preferences, runner, new FxUiThread());
+        WorkbenchView v = new WorkbenchView(models, preferences.node());
+        v.menus().setOnRunsChosen(this::switchRuns);
+        models.training().findResumableRun();
+        models.runs().refresh();
+        return v;
+    }
+
+    /**
+     * Remembers the new runs folder (null: the default again) and rebuilds the panels on it: every
+     * view-model reads its runs folder once, and a fresh set is simpler than re-pointing each.
+     */
+    private void switchRuns(Path dir) {
+        RunsLocation.remember(RunsLocation.preferences(), dir);
+        stop();
+        view = newView(RunsLocation.current(null).dir(), TaskRunner.BACKGROUND);
+        stage.getScene().setRoot(view.node());
     }
 
     /** Background work (the first cost readout loads the engine) starts once the window has been painted. */

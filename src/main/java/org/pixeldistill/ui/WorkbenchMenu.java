@@ -3,7 +3,6 @@ package org.pixeldistill.ui;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
@@ -23,7 +22,8 @@ final class WorkbenchMenu {
 
     private WorkbenchMenu() {}
 
-    static MenuBar create(Presentation presentation, BooleanProperty setupShown) {
+    /** The View menu: the setup panel and the presentation scale, with their shortcuts. */
+    static Menu create(Presentation presentation, BooleanProperty setupShown) {
         CheckMenuItem setup = new CheckMenuItem("Setup panel");
         setup.setId("menu-setup-panel");
         setup.selectedProperty().bindBidirectional(setupShown);
@@ -38,9 +38,7 @@ final class WorkbenchMenu {
 
         Menu view = new Menu("View", null, setup, new SeparatorMenuItem(), larger, smaller, normal);
         view.setId("menu-view");
-        MenuBar bar = new MenuBar(view);
-        bar.setId("workbench-menu");
-        return bar;
+        return view;
     }
 
     private static MenuItem item(String text, String id, KeyCombination key) {

@@ -38,6 +38,7 @@ public final class WorkbenchView {
     private final RunsTableView runsView;
     private final Presentation presentation;
     private final BooleanProperty setupShown = new SimpleBooleanProperty(true);
+    private final WorkbenchMenus menus;
 
     /** A view whose presentation scale and setup panel choice are not remembered (tests). */
     public WorkbenchView(WorkbenchModels models) {
@@ -74,13 +75,21 @@ public final class WorkbenchView {
         detectionView.setTrainConfig(yaml -> models.training().startFile(yaml));
         addPanel("Detection", detectionView.node());
         root.setId("workbench");
-        root.setTop(WorkbenchMenu.create(presentation, setupShown));
         root.setLeft(setupView.node());
         setupView.node().visibleProperty().bind(setupShown);
         setupView.node().managedProperty().bind(setupShown);
         presentation.applyTo(root);
         root.setCenter(panels);
         root.setBottom(trainingView.node());
+        menus = new WorkbenchMenus(models, models.setup().demoData());
+        // Runs, View, Help
+        menus.node().getMenus().add(1, WorkbenchMenu.create(presentation, setupShown));
+        root.setTop(menus.node());
+    }
+
+    /** The menu bar (Runs, Help). */
+    public WorkbenchMenus menus() {
+        return menus;
     }
 
     /**

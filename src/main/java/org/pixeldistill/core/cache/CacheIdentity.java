@@ -16,6 +16,7 @@ import org.pixeldistill.core.config.DataConfig;
 import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.data.RawImage;
 import org.pixeldistill.core.model.BackboneSpec;
+import org.pixeldistill.core.util.BundledFiles;
 
 /** The identities of a cache key's parts: a teacher by its weights, a data set by its content. */
 public final class CacheIdentity {
@@ -30,7 +31,7 @@ public final class CacheIdentity {
      */
     public static String dataSource(DataConfig cfg, Path baseDir) {
         Path path = Path.of(cfg.path());
-        Path root = path.isAbsolute() ? path : baseDir.resolve(path).toAbsolutePath().normalize();
+        Path root = BundledFiles.dataPath(path.isAbsolute() ? path : baseDir.resolve(path).toAbsolutePath().normalize());
         return cfg.dataset() + " at " + root + ", train_limit " + cfg.trainLimit() + ", split_ratio " + cfg.splitRatio();
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.pixeldistill.core.util.BundledFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -103,8 +104,11 @@ public final class ConfigLoader {
             String[] parts = key.split("\\.");
             JsonNode section = tree.get(parts[0]);
             if (section instanceof ObjectNode obj && obj.get(parts[1]) != null && obj.get(parts[1]).isTextual()) {
-                Path p = Path.of(obj.get(parts[1]).asText());
-                obj.put(parts[1], base.resolve(p).normalize().toString());
+                Path p = base.resolve(Path.of(obj.get(parts[1]).asText())).normalize();
+                if (key.equals("data.path")) {
+                    p = BundledFiles.dataPath(p); // the demo data where the project folder is not
+                }
+                obj.put(parts[1], p.toString());
             }
         }
     }

@@ -2,6 +2,7 @@ package org.pixeldistill.core.data;
 
 import java.nio.file.Path;
 import org.pixeldistill.core.config.DataConfig;
+import org.pixeldistill.core.util.BundledFiles;
 
 /** Opens the data set a run config names, with its train/test limits applied. */
 public final class DataSets {
@@ -11,7 +12,7 @@ public final class DataSets {
     public static DataSplits open(DataConfig cfg, Path baseDir) {
         cfg.validate();
         Path path = Path.of(cfg.path());
-        Path root = path.isAbsolute() ? path : baseDir.resolve(path).normalize();
+        Path root = BundledFiles.dataPath(path.isAbsolute() ? path : baseDir.resolve(path).normalize());
         DataSplits full = switch (cfg.dataset()) {
             case FashionMnist.NAME -> FashionMnist.open(root);
             case CubDataset.NAME -> CubDataset.open(root);

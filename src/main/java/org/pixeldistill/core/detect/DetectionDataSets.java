@@ -7,6 +7,7 @@ import org.pixeldistill.core.config.DataConfig;
 import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.data.FashionMnist;
 import org.pixeldistill.core.data.Seeds;
+import org.pixeldistill.core.util.BundledFiles;
 
 /**
  * Opens the detection data set a config names: generated Fashion-MNIST scenes, a Pascal VOC
@@ -18,7 +19,7 @@ public final class DetectionDataSets {
     private DetectionDataSets() {}
 
     public static DetectionSplits open(DataConfig data, DetectConfig detect) {
-        Path root = Path.of(data.path());
+        Path root = BundledFiles.dataPath(Path.of(data.path()));
         DetectionSplits splits = switch (data.dataset()) {
             case FashionMnistScenes.NAME -> scenes(root, data, detect);
             case VocDataset.NAME -> {

@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.pixeldistill.core.detect.DetectionInspection;
+import org.pixeldistill.core.util.BundledFiles;
 import org.pixeldistill.ui.common.SaveDialog;
 import org.pixeldistill.ui.isrd.PanelPixels;
 import org.pixeldistill.ui.pareto.PngFiles;
@@ -71,7 +72,8 @@ public final class DetectionView {
         demo.setTooltip(new Tooltip("Trains " + DetectionViewModel.DEMO_CONFIG + " as Train config… would: a"
                 + " teacher at 112 px, an assistant and an AFP student at 28 px on generated scenes, about 16 min"
                 + " on 2 CPU cores. Its run then shows here."));
-        demo.setOnAction(e -> trainConfig.accept(DetectionViewModel.DEMO_CONFIG));
+        // the project folder's copy, or the one bundled in the program when started elsewhere
+        demo.setOnAction(e -> trainConfig.accept(BundledFiles.configFile(DetectionViewModel.DEMO_CONFIG)));
         // offered only while the tab has nothing to show
         demo.visibleProperty().bind(Bindings.isEmpty(vm.runs()));
         demo.managedProperty().bind(demo.visibleProperty());

@@ -259,6 +259,7 @@ public final class SetupView {
                 "device", "auto: a CUDA GPU when the engine sees one, else the CPU. gpu stops with an error when there is"
                         + " none.");
         device.valueProperty().bindBidirectional(vm.deviceProperty());
+        DeviceTooltip.addEngineFacts(device.getTooltip());
         return f;
     }
 

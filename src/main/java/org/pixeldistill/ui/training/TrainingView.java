@@ -43,7 +43,7 @@ public final class TrainingView {
 
         Button file = button("Train config…", "train-config", "Train a YAML run config, as `train --config FILE` does on"
                 + " the command line: anything the command line runs, detectors and AFP through TAS included (see"
-                + " sample-configs/). Its records go to runs/ and show in the Runs, Pareto and Detection tabs.");
+                + " sample-configs/). Its records go to the runs folder (Runs menu) and show in the Runs, Pareto and Detection tabs.");
         file.disableProperty().bind(vm.runningProperty());
         file.setOnAction(e -> {
             Path chosen = configChooser.apply(vm.configStartDirectory(Path.of("")));

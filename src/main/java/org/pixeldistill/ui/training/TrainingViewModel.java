@@ -36,6 +36,7 @@ import org.pixeldistill.core.loop.RunCancelledException;
 import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.loop.TrainingFailedException;
 import org.pixeldistill.core.loop.TrainingListener;
+import org.pixeldistill.core.util.BundledFiles;
 import org.pixeldistill.ui.common.BackgroundWork;
 import org.pixeldistill.ui.common.TaskRunner;
 import org.pixeldistill.ui.common.UiThread;
@@ -110,7 +111,7 @@ public final class TrainingViewModel {
 
     /**
      * Where "Train config…" opens: the folder of the last config trained, else {@code sample-configs}
-     * in {@code workingDir} when it is there (the configs a newcomer wants), else the chooser's own.
+     * in {@code workingDir} when it is there (the configs a newcomer wants), else the bundled sample configs.
      */
     public Path configStartDirectory(Path workingDir) {
         String last = configDirectory.get();
@@ -118,7 +119,9 @@ public final class TrainingViewModel {
             return Path.of(last);
         }
         Path samples = workingDir.resolve("sample-configs");
-        return Files.isDirectory(samples) ? samples.toAbsolutePath().normalize() : null;
+        // elsewhere (an installed program started from the menu) the sample configs bundled with it
+        return Files.isDirectory(samples) ? samples.toAbsolutePath().normalize()
+                : BundledFiles.folder().resolve(BundledFiles.CONFIGS);
     }
 
     /** Keeps {@link #configDirectoryProperty()} in {@code prefs} across sessions. */

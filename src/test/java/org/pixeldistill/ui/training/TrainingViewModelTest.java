@@ -18,6 +18,7 @@ import org.pixeldistill.core.run.MetricsCsv;
 import org.pixeldistill.core.run.MetricsRow;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.util.BundledFiles;
 import org.pixeldistill.ui.TestPrefs;
 import org.pixeldistill.ui.Tiny;
 import org.pixeldistill.ui.TinyDetectorConfig;
@@ -205,7 +206,8 @@ class TrainingViewModelTest {
         m.training().configDirectoryProperty().set("");
         assertEquals(work.resolve("sample-configs").toAbsolutePath().normalize(),
                 m.training().configStartDirectory(work));
-        assertNull(m.training().configStartDirectory(runs.resolve("elsewhere")), "no samples: the chooser's own");
+        assertEquals(BundledFiles.folder().resolve("sample-configs"), m.training().configStartDirectory(
+                runs.resolve("elsewhere")), "no samples in the working directory: the bundled ones");
         m.training().configDirectoryProperty().set(runs.toString());
         assertEquals(runs, m.training().configStartDirectory(work), "the last config's folder wins");
     }
