@@ -69,6 +69,12 @@ public record WorkbenchModels(Path runsRoot, SetupViewModel setup, TrainingViewM
             }
         });
         setup.costReportProperty().addListener((o, was, report) -> whatIf(setup, pareto, report));
+        // the what-if point is about the method being set up (the Pareto toolbar can still pick another)
+        setup.methodProperty().addListener((o, was, m) -> {
+            if (m != null) {
+                pareto.whatIfMethodProperty().set(m.runMethod());
+            }
+        });
         var detection = new DetectionViewModel(runsRoot, runner, ui, preferences.node(),
                 DetectionInspector.SCORE_FLOOR);
         // a detector run that just finished shows up in the Detection tab's run list

@@ -25,6 +25,11 @@ public enum Method {
         return explanation;
     }
 
+    /** The method as run records and the Pareto chart name it ("baseline", "kd", "at", "isrd", "tas"). */
+    public String runMethod() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public boolean needsTeacher() {
         return this != BASELINE;
     }

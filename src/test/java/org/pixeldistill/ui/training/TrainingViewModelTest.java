@@ -38,6 +38,16 @@ class TrainingViewModelTest {
         prefs.close();
     }
 
+    @Test
+    void theWhatIfPointFollowsTheMethodBeingSetUp() {
+        WorkbenchModels m = models(Method.KD, 1);
+        assertEquals("kd", m.pareto().whatIfMethodProperty().get());
+        m.setup().methodProperty().set(Method.TAS);
+        assertEquals("tas", m.pareto().whatIfMethodProperty().get());
+        m.setup().methodProperty().set(Method.BASELINE);
+        assertEquals("baseline", m.pareto().whatIfMethodProperty().get());
+    }
+
     private WorkbenchModels models(Method method, int epochs) {
         WorkbenchModels m = WorkbenchModels.create(runs, Tiny.DEMO, prefs.preferences(), TaskRunner.DIRECT,
                 UiThread.DIRECT);
