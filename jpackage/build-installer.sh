@@ -90,7 +90,8 @@ if [ "$type" != app-image ]; then
   case "$os" in
     linux) args+=(--linux-package-name "$package" --install-dir /opt --linux-shortcut
              --linux-menu-group "Education;Science;" --linux-app-category science
-             --linux-deb-maintainer "pixel-distillation-workbench@localhost") ;;
+             --linux-deb-maintainer "pixel-distillation-workbench@localhost"
+             --resource-dir jpackage/resources) ;;  # a post-install that also works without a desktop
     windows) args+=(--win-menu --win-menu-group "Pixel Distillation Workbench" --win-shortcut --win-dir-chooser) ;;
     mac) args+=(--mac-package-name "Pixel Distillation") ;;
   esac

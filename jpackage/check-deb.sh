@@ -51,5 +51,12 @@ if [ -n "$outside" ]; then
 else
   echo "ok   every file under /opt/$pkg"
 fi
+# the post-install makes the menu folders first (jpackage/resources/postinst): without them a machine
+# that never had a desktop fails the install
+if dpkg-deb -I "$deb" postinst | grep -q 'mkdir -p /usr/share/applications /usr/share/desktop-directories'; then
+  echo "ok   post-install makes the menu folders before registering the entry"
+else
+  echo "MISSING post-install from jpackage/resources (menu folders)"; fail=1
+fi
 echo "size: $(du -h "$deb" | cut -f1) ($deb), installed: $(dpkg-deb -f "$deb" Installed-Size) KiB"
 exit $fail
