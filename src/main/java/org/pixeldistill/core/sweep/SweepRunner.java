@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.pixeldistill.core.config.ConfigHash;
 import org.pixeldistill.core.loop.Cancellation;
+import org.pixeldistill.core.pipeline.FrozenNetworks;
 import org.pixeldistill.core.loop.TrainingFailedException;
 import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.pipeline.RunPipeline;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.run.RunSummary;
+import org.pixeldistill.core.sweep.slurm.SweepJobs;
 
 /**
  * Runs the cells of a sweep one after another, each in a folder named by the cell and the hash
  * of its config. Run again, it skips finished cells and continues a half-finished one from its
  * checkpoints; teachers and assistants are shared by all cells (and by ordinary runs with the
- * same runs folder), so each is trained once. A cell whose loss diverges is recorded as failed
+ * same runs folder), so each is trained once, and before the first cell: the teachers, TAS
+ * assistants and teacher caches the unfinished cells share are built first (the same plan of
+ * prerequisites the Slurm executor submits as jobs of their own). A cell whose loss diverges is recorded as failed
  * (its summary gives the reason) and the sweep goes on with the next; run again, it is retried.
  */
 public final class SweepRunner {
@@ -54,6 +58,7 @@ public final class SweepRunner {
 
     /** Trains every unfinished cell; {@code afterEachCell} sees the state of all cells after each one. */
     public List<Result> run(List<SweepCell> cells, Consumer<List<Result>> afterEachCell) {
+        buildSharedFirst(cells);
         for (int i = 0; i < cells.size(); i++) {
             SweepCell cell = cells.get(i);
             Path dir = cellDir(cell);
@@ -75,5 +80,35 @@ public final class SweepRunner {
         List<Result> all = status(cells);
         afterEachCell.accept(all);
         return all;
+    }
+
+    /**
+     * Trains the shared teachers and assistants and records the shared teacher caches that the
+     * unfinished cells need, each once, so that the first distillation cell does not pay for them
+     * and a sweep's progress per cell is comparable. One that fails is left to its cells, which
+     * try again and record the failure in their own summaries.
+     */
+    private void buildSharedFirst(List<SweepCell> cells) {
+        List<SweepCell> unfinished = cells.stream().filter(c -> {
+            RunSummary s = status(List.of(c)).get(0).summary();
+            return s == null || !"finished".equals(s.status());
+        }).toList();
+        SweepJobs.Plan plan = SweepJobs.of(unfinished, runsRoot, this::cellDir);
+        FrozenNetworks frozen = new FrozenNetworks(runsRoot, listener, cancel);
+        for (SweepJobs.Prerequisite p : plan.prerequisites()) {
+            var config = unfinished.get(p.cell()).config();
+            Path log = sweepDir.resolve("prepared").resolve(p.name());
+            listener.onMessage("shared " + p.kind() + " first (" + p.name() + "): " + p.folder());
+            try {
+                switch (p.kind()) {
+                    case SweepJobs.TEACHER -> frozen.teacher(config, log);
+                    case SweepJobs.ASSISTANT -> frozen.assistant(config, log);
+                    case SweepJobs.CACHE -> frozen.teacherCache(config, log);
+                    default -> throw new IllegalStateException("unknown prerequisite kind " + p.kind());
+                }
+            } catch (TrainingFailedException e) {
+                listener.onMessage(p.name() + " failed: " + e.getMessage() + " (the cells that need it will try again)");
+            }
+        }
     }
 }

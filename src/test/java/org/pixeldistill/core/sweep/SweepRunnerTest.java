@@ -81,4 +81,47 @@ class SweepRunnerTest {
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("cell resnet18-r2-baseline failed: loss is not finite")),
                 messages.toString());
     }
+
+    @Test
+    void theSharedTeacherAndItsCacheAreBuiltBeforeTheFirstCell() throws Exception {
+        List<SweepCell> cells = SweepPlan.plan(SweepPlanTest.base(dir, 14),
+                new SweepPlan.Options(List.of(2), List.of("resnet18"), List.of("baseline", "kd"), 1, "none", 0));
+        Path runs = dir.resolve("runs");
+        List<String> messages = new ArrayList<>();
+        List<String> stagesBeforeFirstCell = new ArrayList<>();
+        TrainingListener log = new TrainingListener() {
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+
+            @Override
+            public void onEpoch(MetricsRow row) {
+                if (messages.stream().noneMatch(m -> m.startsWith("cell 1/2"))) {
+                    stagesBeforeFirstCell.add(row.stage().name());
+                }
+            }
+        };
+        List<SweepRunner.Result> results = new SweepRunner(runs, runs.resolve("sweeps/sw"), log, new Cancellation())
+                .run(cells, r -> { });
+        int firstCell = indexOf(messages, "cell 1/2");
+        int teacher = indexOf(messages, "shared teacher first");
+        int cache = indexOf(messages, "shared cache first");
+        assertTrue(teacher >= 0 && cache > teacher && firstCell > cache, messages.toString());
+        assertEquals(List.of("TEACHER"), stagesBeforeFirstCell, "the teacher trained before the baseline cell started");
+        assertTrue(results.stream().allMatch(r -> r.summary().status().equals("finished")));
+        // the KD cell found the cache on disk and read it rather than recording it again
+        List<String> cellMessages = messages.subList(firstCell, messages.size());
+        assertTrue(cellMessages.stream().anyMatch(m -> m.startsWith("teacher cache reused")), messages.toString());
+        assertTrue(cellMessages.stream().noneMatch(m -> m.startsWith("teacher cache not recorded yet")), messages.toString());
+    }
+
+    private static int indexOf(List<String> messages, String prefix) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }
