@@ -2,7 +2,6 @@ package org.pixeldistill.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.pixeldistill.ui.WorkbenchLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +13,9 @@ import picocli.CommandLine.Command;
         name = "pixel-distillation-workbench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
-        description = "Pixel distillation: train, distil, evaluate and benchmark networks at reduced input sizes.",
+        description = {"Pixel distillation: train, distil, evaluate and benchmark networks at reduced input sizes.",
+                "Without a command it opens the workbench window: --runs DIR gives its runs folder for this"
+                        + " start (not remembered), --data DIR its demo data."},
         subcommands = {TrainCommand.class, EvalCommand.class, InfoCommand.class, BenchCommand.class, CostCommand.class,
                 SweepCommand.class, SliceCommand.class, ReportCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
@@ -27,10 +28,9 @@ public final class Main implements Runnable {
         if (needsRelaunch(args)) {
             System.exit(Relauncher.relaunch(args));
         }
-        if (args.length == 0) {
-            // No command: the workbench window (usage stays on --help).
-            WorkbenchLauncher.launch(args);
-            System.exit(0);
+        if (WindowStart.opensWindow(args)) {
+            // No command: the workbench window, with its --runs/--data if given (usage stays on --help).
+            System.exit(WindowStart.open(args, System.err));
         }
         System.exit(run(args));
     }
@@ -62,7 +62,7 @@ public final class Main implements Runnable {
             return false;
         }
         List<String> trainingCommands = new ArrayList<>(List.of("train", "eval", "bench", "sweep"));
-        // No arguments opens the workbench, which trains too.
-        return args.length == 0 || trainingCommands.contains(args[0]);
+        // The workbench window trains too.
+        return WindowStart.opensWindow(args) || trainingCommands.contains(args[0]);
     }
 }

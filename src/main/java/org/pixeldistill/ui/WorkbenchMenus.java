@@ -22,6 +22,9 @@ public final class WorkbenchMenus {
     private final Path demoData;
     /** What choosing another runs folder does (the app rebuilds its panels; null: nothing). */
     private Consumer<Path> onRunsChosen;
+    private final MenuItem where = new MenuItem();
+    /** Why the runs folder is this one (RunsLocation's reason), or null when not known (tests). */
+    private String runsReason;
 
     public WorkbenchMenus(WorkbenchModels models, Path demoData) {
         this.models = models;
@@ -31,7 +34,7 @@ public final class WorkbenchMenus {
     }
 
     private Menu runsMenu() {
-        MenuItem where = new MenuItem("Runs go to " + models.runsRoot().toAbsolutePath());
+        where.setText("Runs go to " + models.runsRoot().toAbsolutePath());
         where.setId("menu-runs-folder");
         where.setDisable(true);
         MenuItem open = new MenuItem("Open runs folder");
@@ -83,6 +86,12 @@ public final class WorkbenchMenus {
         }
     }
 
+    /** Names the rule that chose the runs folder, beside it in the Runs menu and in the About box. */
+    public void showRunsReason(String reason) {
+        runsReason = reason;
+        where.setText("Runs go to " + models.runsRoot().toAbsolutePath() + (reason == null ? "" : " (" + reason + ")"));
+    }
+
     public void setOnRunsChosen(Consumer<Path> action) {
         onRunsChosen = action;
     }
@@ -90,7 +99,7 @@ public final class WorkbenchMenus {
     /** Opens the About box (the engine facts are read on the UI thread: the engine is loaded by then). */
     public void showAbout() {
         Window owner = bar.getScene() == null ? null : bar.getScene().getWindow();
-        AboutBox.dialog(owner, AboutFacts.of(models.runsRoot(), demoData)).show();
+        AboutBox.dialog(owner, AboutFacts.of(models.runsRoot(), runsReason, demoData)).show();
     }
 
     public MenuBar node() {

@@ -68,4 +68,16 @@ class AboutBoxTest {
         MenuItem where = view.menus().node().getMenus().get(0).getItems().get(0);
         assertEquals("Runs go to " + runs.toAbsolutePath(), where.getText());
     }
+
+    @Test
+    void theRuleThatChoseTheRunsFolderIsShownInTheMenuAndTheAboutBox(FxRobot robot) throws Exception {
+        robot.interact(() -> view.menus().showRunsReason("given on the command line"));
+        MenuItem where = view.menus().node().getMenus().get(0).getItems().get(0);
+        assertEquals("Runs go to " + runs.toAbsolutePath() + " (given on the command line)", where.getText());
+        robot.clickOn("Help");
+        robot.clickOn("About");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#about-facts").tryQuery().isPresent());
+        assertEquals(runs.toAbsolutePath().toString(), field(robot, "about-runs-folder"));
+        assertEquals("given on the command line", field(robot, "about-why-this-runs-folder"));
+    }
 }

@@ -13,6 +13,11 @@ import java.util.prefs.Preferences;
  * runs there), else {@code runs/} in the per-user data folder ({@link AppFolders#userData()}), so
  * that a program started from a menu, in the home folder, does not litter it.
  *
+ * <p>The command line and the workbench window follow the same order. A folder given on the command
+ * line (or in {@value #ENV}) is for that start only: it is never remembered, so the next plain start
+ * goes back to the folder chosen in the workbench. Choosing a folder in the window's Runs menu is
+ * the user's latest word: it is used at once, even over {@code --runs}, and remembered.
+ *
  * @param dir the runs folder (absolute)
  * @param reason why this one, for {@code info} and the About box
  */
@@ -23,6 +28,7 @@ public record RunsLocation(Path dir, String reason) {
     public static final String PREFERENCES_NODE = "org/pixeldistill/workbench";
     /** The key of the remembered runs folder in that node. */
     public static final String PREFERENCE_KEY = "runs_folder";
+    private static final String CHOSEN = "chosen in the workbench";
 
     /**
      * The choice itself, with every input given (tests pass their own).
@@ -40,7 +46,7 @@ public record RunsLocation(Path dir, String reason) {
             return new RunsLocation(absolute(Path.of(fromEnv), workingDir), "from " + ENV);
         }
         if (remembered != null && !remembered.isBlank()) {
-            return new RunsLocation(absolute(Path.of(remembered), workingDir), "chosen in the workbench");
+            return new RunsLocation(absolute(Path.of(remembered), workingDir), CHOSEN);
         }
         Path local = workingDir.resolve("runs");
         if (Files.isDirectory(local)) {
@@ -53,6 +59,26 @@ public record RunsLocation(Path dir, String reason) {
     public static RunsLocation current(Path explicit) {
         return choose(explicit, System.getenv(), remembered(preferences()), Path.of("").toAbsolutePath(),
                 AppFolders.userData());
+    }
+
+    /**
+     * Where runs go after the user acted in the window's Runs menu: the folder just chosen, or, for
+     * "use the default" ({@code chosen} null, the remembered choice already forgotten), what this
+     * start's command line, environment and working directory give.
+     *
+     * @param explicit the folder this start named on the command line, or null
+     */
+    public static RunsLocation afterChoice(Path chosen, Path explicit, Map<String, String> env, Path workingDir,
+            Path userData) {
+        if (chosen != null) {
+            return new RunsLocation(absolute(chosen, workingDir), CHOSEN);
+        }
+        return choose(explicit, env, null, workingDir, userData);
+    }
+
+    /** {@link #afterChoice} for this process. */
+    public static RunsLocation afterChoice(Path chosen, Path explicit) {
+        return afterChoice(chosen, explicit, System.getenv(), Path.of("").toAbsolutePath(), AppFolders.userData());
     }
 
     /** The folder chosen in the workbench, or null. */

@@ -52,6 +52,21 @@ class RunsLocationTest {
     }
 
     @Test
+    void aFolderChosenInTheWindowWinsAndUsingTheDefaultGoesBackToWhatThisStartWasGiven() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project/runs")).getParent();
+        Map<String, String> env = Map.of(RunsLocation.ENV, tmp.resolve("from-env").toString());
+        RunsLocation chosen = RunsLocation.afterChoice(tmp.resolve("picked"), Path.of("given"), env, project, userData());
+        assertEquals(tmp.resolve("picked"), chosen.dir(), "the Runs menu's choice beats this start's --runs and PDW_RUNS");
+        assertEquals("chosen in the workbench", chosen.reason());
+        RunsLocation back = RunsLocation.afterChoice(null, Path.of("given"), env, project, userData());
+        assertEquals(project.resolve("given"), back.dir(), "the default again: this start's --runs");
+        assertEquals("given on the command line", back.reason());
+        assertEquals(tmp.resolve("from-env"), RunsLocation.afterChoice(null, null, env, project, userData()).dir());
+        assertEquals(project.resolve("runs"), RunsLocation.afterChoice(null, null, Map.of(), project, userData()).dir(),
+                "without --runs or PDW_RUNS: the project's runs/");
+    }
+
+    @Test
     void theWorkbenchsChoiceIsRememberedAndForgotten() throws BackingStoreException {
         Preferences node = Preferences.userRoot().node("org/pixeldistill/runs-location-test-" + UUID.randomUUID());
         try {
