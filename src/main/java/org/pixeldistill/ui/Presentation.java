@@ -11,7 +11,7 @@ import javafx.scene.text.Font;
 /**
  * Presentation mode: one scale for text and pictures, so the back row of a classroom can read a
  * projected window. Text follows through the root's font size (every control's size is in em);
- * pictures that are drawn in pixels (the ISRD grid) bind to {@link #scaleProperty()}. The scale is
+ * pictures that are drawn in pixels (the ISRD grid, the Detection tab) bind to {@link #scaleProperty()}. The scale is
  * remembered in the workbench's preferences node.
  */
 public final class Presentation {

@@ -1,6 +1,7 @@
 package org.pixeldistill.ui;
 
 import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
 import org.pixeldistill.core.cost.CostModel;
 import org.pixeldistill.core.cost.CostReport;
 import org.pixeldistill.core.data.DataSets;
@@ -75,6 +76,10 @@ public record WorkbenchModels(Path runsRoot, SetupViewModel setup, TrainingViewM
                 pareto.whatIfMethodProperty().set(m.runMethod());
             }
         });
+        // and where it goes back to when its own method's runs are gone
+        pareto.setupMethodProperty().bind(Bindings.createStringBinding(
+                () -> setup.methodProperty().get() == null ? null : setup.methodProperty().get().runMethod(),
+                setup.methodProperty()));
         var detection = new DetectionViewModel(runsRoot, runner, ui, preferences.node(),
                 DetectionInspector.SCORE_FLOOR);
         // a detector run that just finished shows up in the Detection tab's run list

@@ -73,6 +73,7 @@ public final class WorkbenchView {
         addPanel("Runs", runsView.node());
         DetectionView detectionView = new DetectionView(models.detection());
         detectionView.setTrainConfig(yaml -> models.training().startFile(yaml));
+        detectionView.pictureScaleProperty().bind(presentation.scaleProperty());
         addPanel("Detection", detectionView.node());
         root.setId("workbench");
         root.setLeft(setupView.node());

@@ -29,8 +29,10 @@ final class BoxPicture {
     static final String BOX = "detection-box";
     static final String TRUTH = "detection-truth";
     static final String LABEL = "detection-label";
-    /** Height of a label; it sits above its box, or inside when the box touches the top. */
+    /** Height of a label at text scale 1; it sits above its box, or inside when the box touches the top. */
     private static final double LABEL_HEIGHT = 14;
+    /** Font size of a label at text scale 1. */
+    private static final double LABEL_FONT = 10;
 
     private final Pane pane = new Pane();
 
@@ -53,9 +55,12 @@ final class BoxPicture {
         pane.setStyle("-fx-background-color: #eeeeee;");
     }
 
-    /** Draws {@code img} enlarged {@code scale} times with its boxes (in the image's own pixels). */
+    /**
+     * Draws {@code img} enlarged {@code scale} times with its boxes (in the image's own pixels); the
+     * boxes' labels are {@code textScale} times their normal size (presentation mode).
+     */
     void draw(RawImage img, int scale, List<Box> truth, int[] truthLabels, List<Detection> found, boolean showTruth,
-            RunFacts facts) {
+            RunFacts facts, double textScale) {
         PanelPixels.Argb px = PanelPixels.enlarge(img, scale);
         WritableImage image = new WritableImage(px.width(), px.height());
         image.getPixelWriter().setPixels(0, 0, px.width(), px.height(), PixelFormat.getIntArgbInstance(), px.pixels(), 0,
@@ -84,7 +89,7 @@ final class BoxPicture {
             String text = facts.className(d.label()) + " " + String.format(Locale.ROOT, "%.2f", d.score());
             Tooltip.install(r, new Tooltip(text + ", " + where(d.box()) + " px of the " + size + " view"));
             nodes.add(r);
-            labels.add(label(text, d, scale));
+            labels.add(label(text, d, scale, textScale));
         }
         nodes.addAll(labels);
         pane.getChildren().setAll(nodes);
@@ -100,14 +105,16 @@ final class BoxPicture {
         return r;
     }
 
-    private static Label label(String text, Detection d, int scale) {
+    private static Label label(String text, Detection d, int scale, double textScale) {
         Label l = new Label(text);
         l.getStyleClass().add(LABEL);
         l.setStyle("-fx-background-color: " + ClassColours.css(d.label()) + "; -fx-text-fill: white;"
-                + " -fx-font-size: 10px; -fx-padding: 0 2 0 2;");
+                + String.format(Locale.ROOT, " -fx-font-size: %.1fpx;", LABEL_FONT * textScale)
+                + " -fx-padding: 0 2 0 2;");
         l.setMouseTransparent(true);
         double y = d.box().y0() * scale;
-        l.relocate(d.box().x0() * scale, y >= LABEL_HEIGHT ? y - LABEL_HEIGHT : y);
+        double height = LABEL_HEIGHT * textScale;
+        l.relocate(d.box().x0() * scale, y >= height ? y - height : y);
         return l;
     }
 

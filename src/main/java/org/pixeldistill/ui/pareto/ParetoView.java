@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -149,6 +150,8 @@ public final class ParetoView {
             if (b != null) vm.whatIfMethodProperty().set(b);
         });
         vm.whatIfMethodProperty().addListener((o, a, b) -> method.setValue(b));
+        // replacing the items (the runs read again) clears the box's selection: show the choice again
+        vm.methods().addListener((ListChangeListener<String>) c -> method.setValue(vm.whatIfMethodProperty().get()));
         method.setTooltip(new Tooltip("The what-if accuracy is interpolated along input size between finished runs "
                 + "of this method with the same backbone and width"));
         Button refresh = new Button("Refresh");

@@ -71,6 +71,8 @@ public final class ParetoViewModel {
     /** Which runs the chart compares: classifiers (top-1) or detectors (mAP50); never both on one axis. */
     private final BooleanProperty detectors = new SimpleBooleanProperty(false);
     private final StringProperty whatIfMethod = new SimpleStringProperty("isrd");
+    /** The method chosen in the setup panel (its run name), where the what-if goes when its own method's runs are gone. */
+    private final StringProperty setupMethod = new SimpleStringProperty();
     private final ObservableList<ParetoPoint> points = FXCollections.observableArrayList();
     private final ObservableList<ParetoPoint> front = FXCollections.observableArrayList();
     private final ObservableList<String> methods = FXCollections.observableArrayList();
@@ -156,6 +158,14 @@ public final class ParetoViewModel {
     /** The method family the what-if prediction interpolates within (isrd, kd, baseline, ...). */
     public StringProperty whatIfMethodProperty() {
         return whatIfMethod;
+    }
+
+    /**
+     * The setup panel's method (isrd, kd, ...; null: none known). When the runs are read again and
+     * the what-if's method has no finished run among them any more, the what-if takes this one.
+     */
+    public StringProperty setupMethodProperty() {
+        return setupMethod;
     }
 
     /** Whether the bandwidth budget is drawn and its best configuration named. */
@@ -269,6 +279,7 @@ public final class ParetoViewModel {
         Set<String> found = entries.stream().filter(RunEntry::finished).map(RunEntry::method)
                 .collect(Collectors.toCollection(TreeSet::new));
         methods.setAll(found);
+        keepWhatIfMethod(found);
         rebuild();
     }
 
@@ -279,6 +290,18 @@ public final class ParetoViewModel {
     public void follow(ObservableList<RunEntry> rows) {
         rows.addListener((ListChangeListener<RunEntry>) c -> setEntries(List.copyOf(rows)));
         setEntries(List.copyOf(rows));
+    }
+
+    /**
+     * After the runs are read again: the what-if's method stays while it has finished runs (or
+     * while there are none at all, as before the first load); else it becomes the setup panel's.
+     */
+    private void keepWhatIfMethod(Set<String> found) {
+        String now = whatIfMethod.get();
+        String fallback = setupMethod.get();
+        if (!found.isEmpty() && !found.contains(now) && fallback != null) {
+            whatIfMethod.set(fallback);
+        }
     }
 
     /** Where a cost is drawn on the current axis. */

@@ -18,21 +18,24 @@ import org.pixeldistill.core.cost.ImageBytes;
 public final class FieldChecks {
     /** The setup fields that are numbers, each with how it enters the choices. */
     public enum Field {
-        EPOCHS((c, v) -> with(c, v, "epochs")),
-        TEACHER_EPOCHS((c, v) -> with(c, v, "teacherEpochs")),
-        SEEDS((c, v) -> with(c, v, "seeds")),
-        TRAIN_LIMIT((c, v) -> with(c, v, "trainLimit")),
-        TEACHER_TRAIN_LIMIT((c, v) -> with(c, v, "teacherTrainLimit")),
-        TEST_LIMIT((c, v) -> with(c, v, "testLimit")),
-        TEACHER_SIZE((c, v) -> with(c, v, "teacherSize")),
-        ETA((c, v) -> with(c, v, "eta")),
-        TEMPERATURE((c, v) -> with(c, v, "temperature")),
-        ALPHA((c, v) -> with(c, v, "alpha")),
-        BANDWIDTH((c, v) -> with(c, v, "bandwidth"));
+        EPOCHS(true, (c, v) -> with(c, v, "epochs")),
+        TEACHER_EPOCHS(true, (c, v) -> with(c, v, "teacherEpochs")),
+        SEEDS(true, (c, v) -> with(c, v, "seeds")),
+        TRAIN_LIMIT(true, (c, v) -> with(c, v, "trainLimit")),
+        TEACHER_TRAIN_LIMIT(true, (c, v) -> with(c, v, "teacherTrainLimit")),
+        TEST_LIMIT(true, (c, v) -> with(c, v, "testLimit")),
+        TEACHER_SIZE(true, (c, v) -> with(c, v, "teacherSize")),
+        ETA(false, (c, v) -> with(c, v, "eta")),
+        TEMPERATURE(false, (c, v) -> with(c, v, "temperature")),
+        ALPHA(false, (c, v) -> with(c, v, "alpha")),
+        BANDWIDTH(false, (c, v) -> with(c, v, "bandwidth"));
 
+        /** A count or a size: a fraction typed here is refused, as a config file's would be. */
+        private final boolean whole;
         private final BiFunction<SetupChoices, Double, SetupChoices> apply;
 
-        Field(BiFunction<SetupChoices, Double, SetupChoices> apply) {
+        Field(boolean whole, BiFunction<SetupChoices, Double, SetupChoices> apply) {
+            this.whole = whole;
             this.apply = apply;
         }
     }
@@ -51,6 +54,9 @@ public final class FieldChecks {
         }
         if (Double.isNaN(value)) {
             return Optional.of("not a number: '" + text.trim() + "'");
+        }
+        if (field.whole && value != Math.rint(value)) {
+            return Optional.of("a whole number is needed here, got " + text.trim());
         }
         // TAS uses every weight and has a teacher, so every field's key is checked
         SetupChoices c = field.apply.apply(SetupChoices.defaults().withMethod(Method.TAS), value);

@@ -74,16 +74,16 @@ final class FormGrid {
         return tooltip;
     }
 
+    /** A number field whose arrows step within min..max; what is typed is judged by {@link SetupValidation}. */
     static Spinner<Double> doubles(double min, double max, double step, ObjectProperty<Double> value) {
-        SpinnerValueFactory.DoubleSpinnerValueFactory f =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value.get(), step);
+        SpinnerValueFactory<Double> f = TypedSpinnerValues.doubles(min, max, step, value.get());
         f.valueProperty().bindBidirectional(value);
         return editable(new Spinner<>(f));
     }
 
+    /** A whole-number field whose arrows step within min..max; what is typed is judged by {@link SetupValidation}. */
     static Spinner<Integer> integers(int min, int max, int step, ObjectProperty<Integer> value) {
-        SpinnerValueFactory.IntegerSpinnerValueFactory f =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get(), step);
+        SpinnerValueFactory<Integer> f = TypedSpinnerValues.integers(min, max, step, value.get());
         f.valueProperty().bindBidirectional(value);
         return editable(new Spinner<>(f));
     }

@@ -58,6 +58,27 @@ class ParetoViewModelTest {
     }
 
     @Test
+    void theWhatIfMethodSurvivesARefreshAndFallsBackToTheSetupPanelsWhenItsRunsAreGone() throws Exception {
+        sizesRun("i7", 7, "isrd", 80, "finished");
+        sizesRun("k7", 7, "kd", 75, "finished");
+        sizesRun("b7", 7, "baseline", 70, "finished");
+        vm.setupMethodProperty().set("isrd");
+        vm.refresh();
+        vm.whatIfMethodProperty().set("kd"); // picked in the Pareto toolbar
+        vm.refresh();
+        assertEquals("kd", vm.whatIfMethodProperty().get(), "still there: kept");
+        vm.setEntries(List.of()); // while the runs are read again
+        assertEquals("kd", vm.whatIfMethodProperty().get(), "no runs at all is no reason to forget it");
+
+        try (var files = java.nio.file.Files.walk(root.resolve("k7"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        vm.refresh();
+        assertEquals(List.of("baseline", "isrd"), vm.methods());
+        assertEquals("isrd", vm.whatIfMethodProperty().get(), "the kd runs are gone: the setup panel's method");
+    }
+
+    @Test
     void everyFinishedRunIsAPointAndTheFrontHoldsTheUndominated() {
         sizesRun("a7", 7, "isrd", 80, "finished");
         sizesRun("b14", 14, "isrd", 78, "finished"); // dearer and worse than a7

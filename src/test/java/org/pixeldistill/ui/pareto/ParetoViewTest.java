@@ -17,6 +17,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
@@ -136,6 +137,22 @@ class ParetoViewTest {
         assertTrue(series(robot, ParetoView.WHAT_IF_SERIES).getData().isEmpty(), "no finished kd runs");
         assertTrue(robot.lookup("#paretoWhatIfLabel").queryAs(Label.class).getText()
                 .startsWith("no runs to interpolate from"));
+    }
+
+    @Test
+    void theWhatIfMethodStaysShownWhenTheRunsAreReadAgain(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> box = robot.lookup("#paretoWhatIfMethod").queryAs(ComboBox.class);
+        assertEquals("isrd", box.getValue());
+        // the runs table empties its rows while it reads the folder again, then fills them
+        robot.interact(() -> {
+            vm.setEntries(List.of());
+            vm.refresh();
+        });
+        assertEquals(List.of("isrd"), box.getItems());
+        assertEquals("isrd", box.getValue(), "not an empty box");
+        assertEquals("isrd", box.getSelectionModel().getSelectedItem());
+        assertEquals("isrd", vm.whatIfMethodProperty().get());
     }
 
     @Test

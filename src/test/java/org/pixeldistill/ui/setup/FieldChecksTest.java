@@ -22,6 +22,9 @@ class FieldChecksTest {
         assertTrue(FieldChecks.problem(FieldChecks.Field.BANDWIDTH, "0").orElseThrow().startsWith("bandwidth_mbps"));
         assertTrue(FieldChecks.problem(FieldChecks.Field.SEEDS, "0").isPresent());
         assertEquals(Optional.of("not a number: 'six'"), FieldChecks.problem(FieldChecks.Field.EPOCHS, "six"));
+        assertEquals(Optional.of("a whole number is needed here, got 2.5"),
+                FieldChecks.problem(FieldChecks.Field.EPOCHS, "2.5"));
+        assertEquals(Optional.empty(), FieldChecks.problem(FieldChecks.Field.EPOCHS, "3.0"), "a whole number written so");
     }
 
     @Test

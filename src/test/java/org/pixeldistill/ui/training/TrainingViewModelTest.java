@@ -46,6 +46,9 @@ class TrainingViewModelTest {
         assertEquals("tas", m.pareto().whatIfMethodProperty().get());
         m.setup().methodProperty().set(Method.BASELINE);
         assertEquals("baseline", m.pareto().whatIfMethodProperty().get());
+        // and is where the what-if goes back to when the toolbar's pick has no runs any more
+        m.pareto().whatIfMethodProperty().set("kd");
+        assertEquals("baseline", m.pareto().setupMethodProperty().get());
     }
 
     private WorkbenchModels models(Method method, int epochs) {
