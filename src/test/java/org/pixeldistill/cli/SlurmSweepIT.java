@@ -130,8 +130,8 @@ class SlurmSweepIT {
      * One baseline cell with {@code --time 1 --signal-seconds 2 --requeue} whose training outlasts
      * the minute. Its first run must get the warning, stop with its last completed epoch saved
      * (java exit 3), requeue itself, and its second run resume from that epoch and finish. The
-     * test gives the requeued job a longer limit, so that it runs exactly twice however fast the
-     * machine trains.
+     * test gives the requeued job a longer limit, so that it runs exactly twice; the epochs are
+     * set from a short local probe of this machine's speed.
      */
     private static final class TimeLimitedCell {
         private static final java.util.Set<String> ENDED = java.util.Set.of("COMPLETED", "FAILED", "CANCELLED", "TIMEOUT",
@@ -194,19 +194,22 @@ class SlurmSweepIT {
 
         /** Called while the test waits: once the first run has requeued itself, its next run gets time to finish. */
         boolean tick() throws IOException {
-            if (requeuedAfter < 0) {
-                String job = show();
-                if (field(job, "Restarts").equals("1")) {
-                    requeuedAfter = (System.nanoTime() - submitted) / 1e9;
-                    exec(List.of("scontrol", "update", "JobId=" + jobId, "TimeLimit=30"));
-                }
+            if (doneAfter >= 0) {
+                return true;
+            }
+            String job = show();
+            if (requeuedAfter < 0 && field(job, "Restarts").equals("1")) {
+                requeuedAfter = (System.nanoTime() - submitted) / 1e9;
+                exec(List.of("scontrol", "update", "JobId=" + jobId, "TimeLimit=30"));
+            }
+            if (ENDED.contains(field(job, "JobState"))) {
+                doneAfter = (System.nanoTime() - submitted) / 1e9;
             }
             return true;
         }
 
         void finishesResumed() throws Exception {
-            waitFor(() -> tick() && ENDED.contains(field(show(), "JobState")), 900, "the time-limited cell to end");
-            doneAfter = (System.nanoTime() - submitted) / 1e9;
+            waitFor(() -> tick() && doneAfter >= 0, 900, "the time-limited cell to end");
             String job = show();
             String log = Files.readString(logOf(sweepDir, 0));
             assertEquals("COMPLETED", field(job, "JobState"), job + "\n" + log);
