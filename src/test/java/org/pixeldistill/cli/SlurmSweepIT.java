@@ -33,7 +33,7 @@ class SlurmSweepIT {
     private static final Path JAR = Path.of("target/pixel-distillation-workbench.jar");
     private static final int EPOCHS = 4;
     /**
-     * Seconds of training the time-limited cell is given, at the speed this machine trains its
+     * Seconds of training the time-limited cell is given, at the fastest this machine trains its
      * epochs now: more than its first run can train before the warning, which comes 28-58 s after
      * the run starts (slurmctld checks limits every 30 s), and little more, since the rest is what
      * the second run trains.
@@ -121,7 +121,7 @@ class SlurmSweepIT {
         assertTrue(cancel.out().contains("no job of this sweep is in the queue"), cancel.out());
         limited.finishesResumed();
         System.out.printf("SlurmSweepIT: 4 cells + teacher + cache through sbatch, one requeued, in %.0f s;"
-                + " the time-limited cell (%d epochs of %.2f s here) stopped %.0f s after submission, resumed from epoch %d, done after"
+                + " the time-limited cell (%d epochs, the fast ones %.2f s here) stopped %.0f s after submission, resumed from epoch %d, done after"
                 + " %.0f s; all in %.0f s%n%s", mainSeconds, limited.epochs, limited.epochSeconds, limited.requeuedAfter, limited.resumedFrom,
                 limited.doneAfter, (System.nanoTime() - start) / 1e9, table);
     }
@@ -177,7 +177,12 @@ class SlurmSweepIT {
             return args.toArray(String[]::new);
         }
 
-        /** Trains the cell for 6 epochs here, in this JVM, and returns the seconds of one epoch after the first. */
+        /**
+         * Trains the cell for 6 epochs here, in this JVM, and returns the mean seconds of the two
+         * fastest after the first: on a busy machine epochs vary threefold, and the cell must not
+         * be able to finish in one run even if the machine stays near its fastest (one epoch alone
+         * can be an outlier).
+         */
         private static double secondsPerEpoch(Path out) throws IOException {
             CliRun r = CliRun.of(cellArgs(out, 6));
             assertEquals(0, r.code(), r.out() + r.err());
@@ -187,9 +192,12 @@ class SlurmSweepIT {
             }
             List<String> rows = Files.readAllLines(metrics);
             int wall = List.of(rows.get(0).split(",")).indexOf("wall_seconds");
-            double first = Double.parseDouble(rows.get(1).split(",")[wall]);
-            double last = Double.parseDouble(rows.get(rows.size() - 1).split(",")[wall]);
-            return (last - first) / (rows.size() - 2);
+            List<Double> epochs = new ArrayList<>();
+            for (int i = 2; i < rows.size(); i++) {
+                epochs.add(Double.parseDouble(rows.get(i).split(",")[wall]) - Double.parseDouble(rows.get(i - 1).split(",")[wall]));
+            }
+            java.util.Collections.sort(epochs);
+            return (epochs.get(0) + epochs.get(1)) / 2;
         }
 
         /** Called while the test waits: once the first run has requeued itself, its next run gets time to finish. */
