@@ -69,6 +69,10 @@ SlurmdTimeout=30
 InactiveLimit=0
 KillWait=30
 MinJobAge=600
+# a requeued job may start again cred_expire+1 s after it ended (default 120 s): the test requeues
+# cells, so keep that short; the scheduler then looks at pending jobs every few seconds
+AuthInfo=cred_expire=15
+SchedulerParameters=sched_interval=5,bf_interval=5
 $NODE_DEF State=UNKNOWN
 PartitionName=debug Nodes=$HOST Default=YES MaxTime=INFINITE State=UP
 CONF

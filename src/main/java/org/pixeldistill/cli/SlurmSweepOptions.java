@@ -26,7 +26,8 @@ final class SlurmSweepOptions {
     @Option(names = "--partition", description = "slurm: partition of every job")
     String partition;
 
-    @Option(names = "--time", description = "slurm: time limit of each job, e.g. 02:00:00; a cell stopped by it keeps its last completed epoch")
+    @Option(names = "--time", paramLabel = "LIMIT", description = "slurm: time limit of each job, as sbatch takes it (minutes, or"
+            + " [D-]HH:MM:SS, e.g. 02:00:00); near it a cell stops with its last completed epoch saved (see --signal-seconds, --requeue)")
     String time;
 
     @Option(names = "--gpus", description = "slurm: GPUs per task (--gres=gpu:N; run the -Pcuda build's jar) (default: 0)")
@@ -50,13 +51,15 @@ final class SlurmSweepOptions {
     @Option(names = "--jar", description = "slurm: the workbench jar on the nodes (default: the running jar); must be on the shared folder")
     Path jar;
 
-    @Option(names = "--max-running", description = "slurm: at most N cells of an array at once (%%N; default: no cap)")
+    @Option(names = "--max-running", paramLabel = "N", description = "slurm: at most N cells of each job array run at once"
+            + " (--array=...%%N; default: no cap)")
     int maxRunning;
 
     @Option(names = "--requeue", description = "slurm: a cell that reaches its time limit (or is preempted) is requeued and resumes from its last completed epoch")
     boolean requeue;
 
-    @Option(names = "--signal-seconds", description = "slurm: how long before the time limit a cell is told to stop (default: ${DEFAULT-VALUE})")
+    @Option(names = "--signal-seconds", paramLabel = "S", description = "slurm: a cell is told to stop S seconds before its time"
+            + " limit (--signal=B:USR1@S; Slurm checks limits every 30 s, so it may come up to a minute sooner) (default: ${DEFAULT-VALUE})")
     int signalSeconds = 60;
 
     /** Options that take a value, and flags, as they may appear in a sweep's arguments. */

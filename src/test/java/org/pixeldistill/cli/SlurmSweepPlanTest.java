@@ -69,6 +69,26 @@ class SlurmSweepPlanTest {
     }
 
     @Test
+    void maxRunningCapsEachArrayAndItsAbsenceLeavesThemUncapped() throws Exception {
+        assertEquals(0, dryRun().code());
+        Path scripts = SlurmPlanFile.folderOf(dir.toAbsolutePath().resolve("sweeps/demo-fmnist-tas"));
+        // every array of the sweep carries the cap, not only the first
+        for (String name : List.of("cells-1", "cells-2", "cells-3")) {
+            String script = Files.readString(scripts.resolve(name + ".sbatch"));
+            assertTrue(script.lines().anyMatch(l -> l.matches("#SBATCH --array=\\d+(,\\d+)*%3")), script);
+        }
+
+        Path other = dir.resolve("uncapped");
+        CliRun r = CliRun.of("sweep", "--config", "sample-configs/demo-fashion-mnist-kd.yaml", "--ratios", "2,4",
+                "--methods", "baseline", "--out", other.toString(), "--set", "train.epochs=1", "--executor", "slurm",
+                "--dry-run", "--jar", "pom.xml");
+        assertEquals(0, r.code(), r.out() + r.err());
+        String script = Files.readString(SlurmPlanFile.folderOf(other.toAbsolutePath().resolve("sweeps/demo-fmnist-kd"))
+                .resolve("cells-1.sbatch"));
+        assertTrue(script.contains("#SBATCH --array=0,1\n"), script);
+    }
+
+    @Test
     void submissionWaitsForPrerequisitesAndStatusReadsQueueAndRecords() throws Exception {
         assertEquals(0, dryRun().code());
         Path sweepDir = dir.toAbsolutePath().resolve("sweeps/demo-fmnist-tas");
