@@ -35,11 +35,21 @@ import org.pixeldistill.core.loop.TrainingListener;
  */
 public final class DetectionCache {
     /**
-     * The disk budget of a detector's cache, features included: 1 GB. It is held in memory while
-     * students train (the demo's AFP student through TAS: 2,000 scenes x 2 views x 2,349 anchors x
+     * The disk budget of a detector's cache, features included: 1 GB (less on a small heap, see
+     * {@link #budgetBytes}). It is held in memory while students train (the demo's AFP student
+     * through TAS: 2,000 scenes x 2 views x 2,349 anchors x
      * (10 + 4) floats plus 32 x 261 feature values per view, 0.66 GB); past it the teacher runs live.
      */
     public static final long DISK_BUDGET_BYTES = 1_000_000_000L;
+
+    /**
+     * The budget on this JVM: {@link #DISK_BUDGET_BYTES}, or a third of the Java heap when that is
+     * less (opening a cache holds its bytes and its arrays at once, twice its size; a Slurm job
+     * with {@code -Xmx1g}, say, gets 333 MB).
+     */
+    static long budgetBytes() {
+        return Math.min(DISK_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 3);
+    }
 
     /** Seed of the recorded draws (the views are fixed anyway): every seed, method and ratio shares a file. */
     static final long CACHE_SEED = 0;
@@ -78,11 +88,15 @@ public final class DetectionCache {
                 viewCount, CACHE_SEED);
         DetectionCacheRecipe recipe = new DetectionCacheRecipe(train, views, teacher, layout, key,
                 Math.max(32, config.train().batchSize()), Math.max(1, config.data().workers()));
+        long budget = budgetBytes();
         CacheEligibility.Decision decision = CacheEligibility.decideDetector(config.distill().teacherCache(),
-                distill.aligned(), head, features, recipe.expectedBytes(), DISK_BUDGET_BYTES);
+                distill.aligned(), head, features, recipe.expectedBytes(), budget);
         listener.onMessage(decision.reason() + (decision.useCache() && viewCount < config.distill().cacheViews()
                 ? "; " + viewCount + " view(s) per image, not " + config.distill().cacheViews()
-                        + ": a detector's view is the whole image, mirrored or not" : ""));
+                        + ": a detector's view is the whole image, mirrored or not" : "")
+                + (budget < DISK_BUDGET_BYTES && !decision.useCache() && recipe.expectedBytes() > budget
+                        ? " (the budget is a third of this Java heap: more -Xmx raises it up to "
+                                + TeacherCache.size(DISK_BUDGET_BYTES) + ")" : ""));
         if (!decision.useCache()) {
             return null;
         }
