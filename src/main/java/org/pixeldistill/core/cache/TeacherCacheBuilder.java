@@ -34,7 +34,7 @@ final class TeacherCacheBuilder {
         int images = b.imageCount();
         Path part = CacheChunks.folder(file);
         List<CacheRecords> done = new ArrayList<>(
-                CacheChunks.finished(part, b.key(), images, b.key().viewCount(), b.outputsPerView(), listener));
+                CacheChunks.finished(part, b.key(), images, views(), b.outputsPerView(), listener));
         int start = done.isEmpty() ? 0 : done.get(done.size() - 1).end();
         if (start > 0) {
             listener.onMessage("teacher cache: resuming a stopped build after " + start + " of " + images + " images");
@@ -50,36 +50,40 @@ final class TeacherCacheBuilder {
                     throw new CancellationException("teacher cache build stopped after " + kept + " of " + images
                             + " images; the next build resumes from there");
                 }
-                int firstImage = (int) (task[0] / b.key().viewCount());
+                int firstImage = (int) (task[0] / views());
                 if (chunk == null) {
-                    chunk = CacheRecords.blank(firstImage, Math.min(b.chunkImages(), images - firstImage), b.key().viewCount(),
+                    chunk = CacheRecords.blank(firstImage, Math.min(b.chunkImages(), images - firstImage), views(),
                             b.outputsPerView());
                 }
                 ViewBatch vb = views.next();
                 store(vb, teacherOutputs(vb), chunk);
-                if (task[1] == (long) chunk.end() * b.key().viewCount()) {
+                if (task[1] == (long) chunk.end() * views()) {
                     CacheChunks.write(part, b.key(), chunk);
                     done.add(chunk);
                     chunk = null;
                 }
-                int imagesDone = (int) (task[1] / b.key().viewCount());
+                int imagesDone = (int) (task[1] / views());
                 double rate = (imagesDone - start) / ((System.nanoTime() - began) / 1e9);
                 listener.onProgress(imagesDone, images, rate > 0 ? (images - imagesDone) / rate : Double.NaN);
             }
         }
         CacheFile.write(file, CacheFile.WHOLE, b.key(), images == 0
-                ? CacheRecords.blank(0, 0, b.key().viewCount(), b.outputsPerView()) : CacheRecords.join(done));
+                ? CacheRecords.blank(0, 0, views(), b.outputsPerView()) : CacheRecords.join(done));
         CacheChunks.deleteFolder(part);
-        listener.onMessage("teacher cache: recorded " + images + " images x " + b.key().viewCount() + " views in "
+        listener.onMessage("teacher cache: recorded " + images + " images x " + views() + " views in "
                 + Texts.duration((System.nanoTime() - began) / 1e9));
+    }
+
+    private int views() {
+        return b.key().viewCount();
     }
 
     /** Pair ranges {@code [from, to)} of at most one teacher batch, none crossing a chunk's end. */
     private List<long[]> tasks(int start, int images) {
         List<long[]> tasks = new ArrayList<>();
         for (int first = start; first < images; first += b.chunkImages()) {
-            long end = (long) Math.min(images, first + b.chunkImages()) * b.key().viewCount();
-            for (long from = (long) first * b.key().viewCount(); from < end; from += b.batchSize()) {
+            long end = (long) Math.min(images, first + b.chunkImages()) * views();
+            for (long from = (long) first * views(); from < end; from += b.batchSize()) {
                 tasks.add(new long[] {from, Math.min(end, from + b.batchSize())});
             }
         }
@@ -96,7 +100,7 @@ final class TeacherCacheBuilder {
     }
 
     private void store(ViewBatch vb, float[] logits, CacheRecords chunk) {
-        int at = Math.toIntExact(vb.fromPair() - (long) chunk.firstImage() * b.key().viewCount());
+        int at = Math.toIntExact(vb.fromPair() - (long) chunk.firstImage() * views());
         System.arraycopy(vb.boxes(), 0, chunk.boxes(), 4 * at, 4 * vb.count());
         System.arraycopy(vb.flips(), 0, chunk.flips(), at, vb.count());
         System.arraycopy(logits, 0, chunk.logits(), at * b.outputsPerView(), vb.count() * b.outputsPerView());
