@@ -1,5 +1,8 @@
 package org.pixeldistill.core.cache;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import org.pixeldistill.core.data.ImageDataset;
 import org.pixeldistill.core.data.TwoViewSampler;
 
@@ -15,7 +18,7 @@ import org.pixeldistill.core.data.TwoViewSampler;
  * @param chunkImages images per chunk of progress: a stopped build loses at most one chunk
  */
 public record CacheBuild(CacheTeacher teacher, ImageDataset images, TwoViewSampler sampler, CacheKey key,
-        int batchSize, int workers, int chunkImages) {
+        int batchSize, int workers, int chunkImages) implements CacheRecipe {
     static final int DEFAULT_BATCH = 64;
     static final int DEFAULT_CHUNK = 1024;
 
@@ -38,9 +41,38 @@ public record CacheBuild(CacheTeacher teacher, ImageDataset images, TwoViewSampl
         }
     }
 
-    /** Bytes the cache file will take: callers compare with {@link TeacherCache#MAX_BYTES} first. */
-    public long expectedBytes() {
-        return CacheFile.headerBytes(key) + (long) images.size() * key.viewCount() * CacheFile.recordBytes(classes()) + 4;
+    @Override
+    public int imageCount() {
+        return images.size();
+    }
+
+    @Override
+    public int outputsPerView() {
+        return classes();
+    }
+
+    @Override
+    public ViewBatch makeViews(long fromPair, long toPair) {
+        return ViewBatch.make(images, sampler, views(), key.seed(), fromPair, toPair);
+    }
+
+    @Override
+    public float[] teacherOutputs(ViewBatch vb) {
+        int size = sampler.largeSize();
+        try (NDManager batch = teacher.manager().newSubManager()) {
+            NDArray x = batch.create(vb.pixels(), new Shape(vb.count(), images.channels(), size, size));
+            NDArray logits = teacher.evalLogits().apply(x);
+            if (!logits.getShape().equals(new Shape(vb.count(), classes()))) {
+                throw new IllegalStateException("the teacher gave logits of shape " + logits.getShape() + " for "
+                        + vb.count() + " views of " + classes() + " classes");
+            }
+            return logits.toFloatArray();
+        }
+    }
+
+    @Override
+    public String teacherName() {
+        return teacher.spec().name() + " at " + teacher.spec().inputSize();
     }
 
     /** Batches of {@value #DEFAULT_BATCH} views, 2 workers, chunks of {@value #DEFAULT_CHUNK} images. */

@@ -44,4 +44,42 @@ public final class CacheEligibility {
         return new Decision(true, "teacher cache on: " + String.join(", ", distillers)
                 + " need only the teacher's logits and the large view");
     }
+
+    /**
+     * A detector student's decision. AFP (aligned) reads the frozen detector's class logits and box
+     * offsets anchor by anchor, which a cache records; its pyramid-feature term reads the teacher's
+     * feature maps, which are recorded too when the whole file, features included, stays within
+     * {@code budgetBytes}; past it the teacher runs live. The unaligned rule reads the teacher's
+     * pooled features at the student's grids, which are not recorded: live.
+     *
+     * @param aligned {@code detect.distill.aligned}
+     * @param headTerms whether a class or box weight is above 0
+     * @param featureTerm whether the feature weight is above 0
+     * @param bytes the cache file's size with what the active terms need (features included when
+     *     {@code featureTerm})
+     */
+    public static Decision decideDetector(String mode, boolean aligned, boolean headTerms, boolean featureTerm, long bytes,
+            long budgetBytes) {
+        if ("off".equals(mode)) {
+            return new Decision(false, "teacher cache off (distill.teacher_cache: off): the detector teacher runs live");
+        }
+        if (!"auto".equals(mode)) {
+            throw new IllegalArgumentException("distill.teacher_cache must be auto or off, got " + mode);
+        }
+        if (!headTerms && !featureTerm) {
+            return new Decision(false, "teacher cache not needed: every detect.distill weight is 0");
+        }
+        if (!aligned) {
+            return new Decision(false, "teacher cache off: the unaligned rule (detect.distill.aligned: false) reads"
+                    + " the teacher's pooled pyramid features, which are not recorded, so the teacher runs live");
+        }
+        String what = headTerms && featureTerm ? "AFP's class logits, box offsets and pyramid features"
+                : featureTerm ? "AFP's pyramid features" : "AFP's class logits and box offsets";
+        if (bytes > budgetBytes) {
+            return new Decision(false, "teacher cache off: recording " + what + " would take " + TeacherCache.size(bytes)
+                    + ", over the " + TeacherCache.size(budgetBytes) + " disk budget, so the teacher runs live");
+        }
+        return new Decision(true, "teacher cache on: " + what + " recorded per view (" + TeacherCache.size(bytes)
+                + ", within the " + TeacherCache.size(budgetBytes) + " disk budget)");
+    }
 }

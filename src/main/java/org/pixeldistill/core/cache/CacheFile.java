@@ -30,7 +30,9 @@ import org.pixeldistill.core.run.AtomicFiles;
  * checksum     int, CRC32C of every byte before it
  * </pre>
  *
- * A reader checks the magic, version, exact length, checksum, key and counts, in that order, and
+ * {@code classes} is the number of floats a record holds per view: a classifier's classes (its
+ * logits), or for a detector everything {@code core.detect.DetectionCacheLayout} lays out (class
+ * logits and box offsets per anchor, maybe pyramid features). A reader checks the magic, version, exact length, checksum, key and counts, in that order, and
  * names the first that fails. Files are written atomically (temporary file, then rename).
  */
 final class CacheFile {

@@ -40,15 +40,37 @@ public final class CacheIdentity {
      * in place has new weights, hence a new key: its old caches are never used for it.
      */
     public static String teacher(BackboneSpec spec, Path params) {
+        return spec.name() + " at " + spec.inputSize() + ", width " + spec.width() + ", stem " + spec.stem()
+                + ", patch " + spec.patchSize() + ", " + spec.channels() + " channel(s), " + spec.classes()
+                + " classes; weights sha256 " + weightsSha256(params);
+    }
+
+    /**
+     * A network's weights as they are in memory (the benchmark's random teacher has no file): the
+     * SHA-256 of every parameter's name and values, so a cache recorded for other weights is never
+     * used for it.
+     */
+    public static String weightsInMemory(ai.djl.nn.Block block) {
+        MessageDigest sha = sha256();
+        block.getParameters().forEach(p -> {
+            sha.update(p.getKey().getBytes(StandardCharsets.UTF_8));
+            float[] values = p.getValue().getArray().toFloatArray();
+            ByteBuffer bytes = ByteBuffer.allocate(4 * values.length);
+            bytes.asFloatBuffer().put(values);
+            sha.update(bytes.array());
+        });
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The SHA-256 of a weights file in hex (a detector teacher's identity is built on it too). */
+    public static String weightsSha256(Path params) {
         MessageDigest sha = sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(params), sha)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read teacher weights " + params, e);
         }
-        return spec.name() + " at " + spec.inputSize() + ", width " + spec.width() + ", stem " + spec.stem()
-                + ", patch " + spec.patchSize() + ", " + spec.channels() + " channel(s), " + spec.classes()
-                + " classes; weights sha256 " + HexFormat.of().formatHex(sha.digest());
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /**
@@ -84,7 +106,7 @@ public final class CacheIdentity {
                 + " classes, content sha256 " + HexFormat.of().formatHex(sha.digest());
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -89,16 +89,16 @@ public final class TeacherCache {
      *
      * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true
      */
-    public static TeacherCache openOrBuild(Path folder, CacheBuild build, CacheListener listener, BooleanSupplier cancelled) {
+    public static TeacherCache openOrBuild(Path folder, CacheRecipe build, CacheListener listener, BooleanSupplier cancelled) {
         Path file = fileFor(folder, build.key());
-        int images = build.images().size();
+        int images = build.imageCount();
         if (build.expectedBytes() > MAX_BYTES) {
-            throw new IllegalArgumentException("a teacher cache of " + images + " images x " + build.views()
+            throw new IllegalArgumentException("a teacher cache of " + images + " images x " + build.key().viewCount()
                     + " views would take " + size(build.expectedBytes()) + ", more than the " + size(MAX_BYTES)
                     + " this workbench loads: record fewer views or run the teacher live");
         }
         try {
-            TeacherCache cache = open(file, build.key(), images, build.classes());
+            TeacherCache cache = open(file, build.key(), images, build.outputsPerView());
             listener.onMessage("teacher cache reused: " + cache.describe());
             return cache;
         } catch (CacheInvalidException e) {
@@ -114,17 +114,17 @@ public final class TeacherCache {
     }
 
     /** {@link #openOrBuild} holding the file's lock: reuses what another run finished meanwhile. */
-    private static TeacherCache openOrBuildLocked(Path file, CacheBuild build, CacheListener listener,
+    private static TeacherCache openOrBuildLocked(Path file, CacheRecipe build, CacheListener listener,
             BooleanSupplier cancelled) {
-        int images = build.images().size();
+        int images = build.imageCount();
         try {
-            TeacherCache cache = open(file, build.key(), images, build.classes());
+            TeacherCache cache = open(file, build.key(), images, build.outputsPerView());
             listener.onMessage("teacher cache reused: " + cache.describe());
             return cache;
         } catch (CacheInvalidException e) {
             if ("missing".equals(e.getMessage())) {
-                listener.onMessage("teacher cache not recorded yet: " + build.views() + " views of " + images
-                        + " images with " + build.teacher().spec().name() + " at " + build.teacher().spec().inputSize()
+                listener.onMessage("teacher cache not recorded yet: " + build.key().viewCount() + " views of " + images
+                        + " images with " + build.teacherName()
                         + ", into " + file);
             } else {
                 listener.onMessage("teacher cache " + file + " is unusable (" + e.getMessage() + "): recording it again");
@@ -133,7 +133,7 @@ public final class TeacherCache {
         }
         new TeacherCacheBuilder(build, listener, cancelled).build(file);
         try {
-            TeacherCache cache = open(file, build.key(), images, build.classes());
+            TeacherCache cache = open(file, build.key(), images, build.outputsPerView());
             listener.onMessage("teacher cache ready: " + cache.describe());
             return cache;
         } catch (CacheInvalidException e) {
@@ -193,7 +193,7 @@ public final class TeacherCache {
     }
 
     /** "840 kB", "4.6 MB" (decimal units, as file managers show them). */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         return bytes < 1_000_000 ? String.format(Locale.ROOT, "%d kB", (bytes + 500) / 1000)
                 : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }

@@ -1,8 +1,5 @@
 package org.pixeldistill.core.cache;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +15,11 @@ import org.pixeldistill.core.util.Texts;
  * so a resumed build runs the very batches an uninterrupted one would, and writes the same bytes.
  */
 final class TeacherCacheBuilder {
-    private final CacheBuild b;
+    private final CacheRecipe b;
     private final CacheListener listener;
     private final BooleanSupplier cancelled;
 
-    TeacherCacheBuilder(CacheBuild build, CacheListener listener, BooleanSupplier cancelled) {
+    TeacherCacheBuilder(CacheRecipe build, CacheListener listener, BooleanSupplier cancelled) {
         this.b = build;
         this.listener = listener;
         this.cancelled = cancelled;
@@ -34,10 +31,10 @@ final class TeacherCacheBuilder {
      * @throws CancellationException when {@code cancelled} turns true (finished chunks are kept)
      */
     void build(Path file) {
-        int images = b.images().size();
+        int images = b.imageCount();
         Path part = CacheChunks.folder(file);
         List<CacheRecords> done = new ArrayList<>(
-                CacheChunks.finished(part, b.key(), images, b.views(), b.classes(), listener));
+                CacheChunks.finished(part, b.key(), images, views(), b.outputsPerView(), listener));
         int start = done.isEmpty() ? 0 : done.get(done.size() - 1).end();
         if (start > 0) {
             listener.onMessage("teacher cache: resuming a stopped build after " + start + " of " + images + " images");
@@ -45,67 +42,67 @@ final class TeacherCacheBuilder {
         List<long[]> tasks = tasks(start, images);
         long began = System.nanoTime();
         CacheRecords chunk = null;
-        try (OrderedPrefetch<ViewBatch> views = new OrderedPrefetch<>(tasks.size(), t -> ViewBatch.make(b.images(),
-                b.sampler(), b.views(), b.key().seed(), tasks.get(t)[0], tasks.get(t)[1]), b.workers())) {
+        try (OrderedPrefetch<ViewBatch> views = new OrderedPrefetch<>(tasks.size(), t -> b.makeViews(tasks.get(t)[0],
+                tasks.get(t)[1]), b.workers())) {
             for (long[] task : tasks) {
                 if (cancelled.getAsBoolean()) {
                     int kept = done.isEmpty() ? 0 : done.get(done.size() - 1).end();
                     throw new CancellationException("teacher cache build stopped after " + kept + " of " + images
                             + " images; the next build resumes from there");
                 }
-                int firstImage = (int) (task[0] / b.views());
+                int firstImage = (int) (task[0] / views());
                 if (chunk == null) {
-                    chunk = CacheRecords.blank(firstImage, Math.min(b.chunkImages(), images - firstImage), b.views(),
-                            b.classes());
+                    chunk = CacheRecords.blank(firstImage, Math.min(b.chunkImages(), images - firstImage), views(),
+                            b.outputsPerView());
                 }
                 ViewBatch vb = views.next();
-                store(vb, teacherLogits(vb), chunk);
-                if (task[1] == (long) chunk.end() * b.views()) {
+                store(vb, teacherOutputs(vb), chunk);
+                if (task[1] == (long) chunk.end() * views()) {
                     CacheChunks.write(part, b.key(), chunk);
                     done.add(chunk);
                     chunk = null;
                 }
-                int imagesDone = (int) (task[1] / b.views());
+                int imagesDone = (int) (task[1] / views());
                 double rate = (imagesDone - start) / ((System.nanoTime() - began) / 1e9);
                 listener.onProgress(imagesDone, images, rate > 0 ? (images - imagesDone) / rate : Double.NaN);
             }
         }
         CacheFile.write(file, CacheFile.WHOLE, b.key(), images == 0
-                ? CacheRecords.blank(0, 0, b.views(), b.classes()) : CacheRecords.join(done));
+                ? CacheRecords.blank(0, 0, views(), b.outputsPerView()) : CacheRecords.join(done));
         CacheChunks.deleteFolder(part);
-        listener.onMessage("teacher cache: recorded " + images + " images x " + b.views() + " views in "
+        listener.onMessage("teacher cache: recorded " + images + " images x " + views() + " views in "
                 + Texts.duration((System.nanoTime() - began) / 1e9));
+    }
+
+    private int views() {
+        return b.key().viewCount();
     }
 
     /** Pair ranges {@code [from, to)} of at most one teacher batch, none crossing a chunk's end. */
     private List<long[]> tasks(int start, int images) {
         List<long[]> tasks = new ArrayList<>();
         for (int first = start; first < images; first += b.chunkImages()) {
-            long end = (long) Math.min(images, first + b.chunkImages()) * b.views();
-            for (long from = (long) first * b.views(); from < end; from += b.batchSize()) {
+            long end = (long) Math.min(images, first + b.chunkImages()) * views();
+            for (long from = (long) first * views(); from < end; from += b.batchSize()) {
                 tasks.add(new long[] {from, Math.min(end, from + b.batchSize())});
             }
         }
         return tasks;
     }
 
-    private float[] teacherLogits(ViewBatch vb) {
-        int size = b.sampler().largeSize();
-        try (NDManager batch = b.teacher().manager().newSubManager()) {
-            NDArray x = batch.create(vb.pixels(), new Shape(vb.count(), b.images().channels(), size, size));
-            NDArray logits = b.teacher().evalLogits().apply(x);
-            if (!logits.getShape().equals(new Shape(vb.count(), b.classes()))) {
-                throw new IllegalStateException("the teacher gave logits of shape " + logits.getShape() + " for "
-                        + vb.count() + " views of " + b.classes() + " classes");
-            }
-            return logits.toFloatArray();
+    private float[] teacherOutputs(ViewBatch vb) {
+        float[] out = b.teacherOutputs(vb);
+        if (out.length != (long) vb.count() * b.outputsPerView()) {
+            throw new IllegalStateException("the teacher gave " + out.length + " outputs for " + vb.count() + " views of "
+                    + b.outputsPerView());
         }
+        return out;
     }
 
     private void store(ViewBatch vb, float[] logits, CacheRecords chunk) {
-        int at = Math.toIntExact(vb.fromPair() - (long) chunk.firstImage() * b.views());
+        int at = Math.toIntExact(vb.fromPair() - (long) chunk.firstImage() * views());
         System.arraycopy(vb.boxes(), 0, chunk.boxes(), 4 * at, 4 * vb.count());
         System.arraycopy(vb.flips(), 0, chunk.flips(), at, vb.count());
-        System.arraycopy(logits, 0, chunk.logits(), at * b.classes(), vb.count() * b.classes());
+        System.arraycopy(logits, 0, chunk.logits(), at * b.outputsPerView(), vb.count() * b.outputsPerView());
     }
 }

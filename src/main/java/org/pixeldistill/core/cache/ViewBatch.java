@@ -9,9 +9,10 @@ import org.pixeldistill.core.data.TwoViewSampler;
 /**
  * The teacher's input for a run of recorded views (pairs {@code image * views + view}, from
  * {@code fromPair} on): their large views, channel-major one after another, and the box and flip
- * each was drawn with.
+ * each was drawn with. A detector's recipe makes its own (the box is then the square its
+ * letterboxed view covers).
  */
-record ViewBatch(long fromPair, int count, float[] pixels, float[] boxes, boolean[] flips) {
+public record ViewBatch(long fromPair, int count, float[] pixels, float[] boxes, boolean[] flips) {
     /**
      * Draws and makes pairs {@code [from, to)}. An image that does not decode gets a black view
      * and a one-pixel box: students skip it anyway, as they skip it without a cache.

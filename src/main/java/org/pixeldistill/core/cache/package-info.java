@@ -24,8 +24,10 @@
  * </ol>
  *
  * <p>Classifier training does this in {@code core.train.StudentCache} (once per run, when the
- * teacher or TAS assistant is opened, before any seed) and so does {@code bench}; detectors run
- * their teacher live.
+ * teacher or TAS assistant is opened, before any seed) and so does {@code bench}. A detector
+ * student does the same in {@code core.detect.DetectionCache} through its own {@link
+ * org.pixeldistill.core.cache.CacheRecipe} (AFP's class logits, box offsets and, within a disk
+ * budget, pyramid features per view), with {@link org.pixeldistill.core.cache.CacheEligibility#decideDetector}.
  *
  * <p>Depends on core/data, core/model, core/distill (names), core/run and core/config, never on
  * the training packages, which will depend on it; core/data does not know it exists.

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import org.pixeldistill.core.cache.RecordedViews;
+import org.pixeldistill.core.cache.TeacherCache;
 import org.pixeldistill.core.data.Seeds;
 
 /**
@@ -38,6 +40,35 @@ public final class DetectionBatches {
         return assemble(indices, from, to, i -> views.train(data.sample(i), new Random(Seeds.mix(seed, epoch, i))));
     }
 
+    /**
+     * A training batch from a teacher cache (made without the large view: the teacher does not run)
+     * and the teacher's recorded outputs for exactly its views.
+     */
+    public record Cached(DetectionBatch batch, float[] teacherOutputs) {}
+
+    /**
+     * A training batch of the images {@code indices[from, to)} in the recorded views {@link
+     * RecordedViews#pick} chooses for (seed, epoch, image), with the teacher's outputs for them.
+     */
+    public Cached cached(int[] indices, int from, int to, TeacherCache cache, long seed, int epoch) {
+        int n = to - from;
+        int per = cache.classes();
+        boolean[] mirrored = new boolean[n];
+        float[] outputs = new float[Math.multiplyExact(n, per)];
+        for (int j = 0; j < n; j++) {
+            int image = indices[from + j];
+            int view = RecordedViews.pick(seed, epoch, image, cache.views());
+            mirrored[j] = cache.flipped(image, view);
+            cache.copyLogits(image, view, outputs, j * per);
+        }
+        return new Cached(fixed(indices, from, to, mirrored), outputs);
+    }
+
+    /** A batch of the images {@code indices[from, to)}, image {@code from + j} mirrored when {@code mirrored[j]}. */
+    DetectionBatch fixed(int[] indices, int from, int to, boolean[] mirrored) {
+        return assembleAt(indices, from, to, j -> views.views(data.sample(indices[from + j]), mirrored[j]));
+    }
+
     /** A test batch (no flip) of images {@code from} to {@code to - 1}. */
     public DetectionBatch test(int from, int to) {
         int[] all = IntStream.range(from, to).toArray();
@@ -45,9 +76,14 @@ public final class DetectionBatches {
     }
 
     private DetectionBatch assemble(int[] indices, int from, int to, IntFunction<DetectionViews.Views> make) {
+        return assembleAt(indices, from, to, j -> make.apply(indices[from + j]));
+    }
+
+    /** {@code byPosition} makes the views of batch position j (image {@code indices[from + j]}). */
+    private DetectionBatch assembleAt(int[] indices, int from, int to, IntFunction<DetectionViews.Views> byPosition) {
         int n = to - from;
         DetectionViews.Views[] v = new DetectionViews.Views[n];
-        IntStream.range(0, n).parallel().forEach(j -> v[j] = make.apply(indices[from + j]));
+        IntStream.range(0, n).parallel().forEach(j -> v[j] = byPosition.apply(j));
         int c = data.channels();
         int small = views.smallSize();
         int large = views.largeSize();

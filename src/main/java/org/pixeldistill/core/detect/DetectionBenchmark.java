@@ -3,13 +3,14 @@ package org.pixeldistill.core.detect;
 import ai.djl.Device;
 import java.util.HashMap;
 import java.util.Map;
+import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.config.RunConfig;
-import org.pixeldistill.core.data.Interpolation;
 import org.pixeldistill.core.data.Normalization;
 import org.pixeldistill.core.loop.Devices;
 import org.pixeldistill.core.loop.GradMode;
 import org.pixeldistill.core.loop.StepTiming;
 import org.pixeldistill.core.loop.TeacherConfigs;
+import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.model.DetectorSpec;
 
 /**
@@ -21,6 +22,15 @@ public final class DetectionBenchmark {
     private DetectionBenchmark() {}
 
     public static StepTiming run(RunConfig cfg, int warmup, int steps) {
+        return run(cfg, warmup, steps, new TrainingListener() {});
+    }
+
+    /**
+     * The same, saying to {@code messages} whether the teacher cache is used and, when it is,
+     * recording (or opening) the random teacher's cache before the timing, as a run does before
+     * its first seed; the timed steps then read it, as training does.
+     */
+    public static StepTiming run(RunConfig cfg, int warmup, int steps, TrainingListener messages) {
         GradMode.offOnThisThread();
         Device device = Devices.choose(cfg.device());
         DetectionSplits data = DetectionDataSets.open(cfg.data(), cfg.detect());
@@ -38,15 +48,18 @@ public final class DetectionBenchmark {
         Normalization norm = Normalization.of(cfg.data(), channels);
         int small = spec.backbone().inputSize();
         int large = teacherSpec == null ? small : teacherSpec.backbone().inputSize();
-        DetectionViews views = new DetectionViews(large, small, Interpolation.parse(cfg.data().interpolation()), norm,
-                cfg.data().flip());
-        DetectionBatches batches = new DetectionBatches(data.train(), views, teacherSpec != null);
+        DetectionViews views = DetectionStage.views(cfg, norm, small, large);
         float anchorSize = cfg.detect().anchorSize().floatValue();
         try (DetectorNetwork student = DetectorNetwork.create(spec, anchorSize, device, 0, true);
                 DetectorNetwork teacher = teacherSpec == null ? null
                         : DetectorNetwork.create(teacherSpec, teacherAnchors, device, 0, false)) {
-            DetectionStep step = new DetectionStep(student, teacher, teacher == null ? null
-                    : DetectorPairing.distill(cfg, spec, teacher.spec()), cfg.train());
+            DetectConfig.Distill distill = teacher == null ? null : DetectorPairing.distill(cfg, spec, teacher.spec());
+            DetectionCache.Opened cache = teacher == null ? null : DetectionCache.openIfEligible(cfg, distill, teacher,
+                    DetectionCache.identityInMemory(teacher), DetectionCache.BENCH_FOLDER, data.train(), views, messages,
+                    () -> false);
+            DetectionBatches batches = new DetectionBatches(data.train(), views, teacherSpec != null && cache == null);
+            DetectionStep step = new DetectionStep(student, teacher, distill, cfg.train(),
+                    cache == null ? null : cache.layout());
             int size = data.train().size();
             int batch = cfg.train().batchSize();
             Map<String, Double> sums = new HashMap<>();
@@ -61,17 +74,27 @@ public final class DetectionBenchmark {
                         wait = 0;
                     }
                     long w0 = System.nanoTime();
-                    DetectionBatch b = batches.train(order, from, Math.min(size, from + batch), 0, epoch);
-                    wait += System.nanoTime() - w0;
-                    step.run(b, cfg.train().lr(), sums);
+                    int to = Math.min(size, from + batch);
+                    int count;
+                    if (cache != null) {
+                        DetectionBatches.Cached c = batches.cached(order, from, to, cache.cache(), 0, epoch);
+                        wait += System.nanoTime() - w0;
+                        step.run(c, cfg.train().lr(), sums);
+                        count = c.batch().count();
+                    } else {
+                        DetectionBatch b = batches.train(order, from, to, 0, epoch);
+                        wait += System.nanoTime() - w0;
+                        step.run(b, cfg.train().lr(), sums);
+                        count = b.count();
+                    }
                     if (done >= warmup) {
-                        images += b.count();
+                        images += count;
                     }
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new StepTiming(images / seconds, wait / 1e9 / seconds, steps, batch, seconds, device.toString(), false,
-                    step.threads());
+            return new StepTiming(images / seconds, wait / 1e9 / seconds, steps, batch, seconds, device.toString(),
+                    cache != null, step.threads());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.pixeldistill.core.detect;
 import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pixeldistill.core.cache.TeacherCache;
 import org.pixeldistill.core.config.DetectConfig;
 import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.data.Normalization;
@@ -31,6 +32,7 @@ public final class DetectionRun implements RunTask {
     private final Normalization norm;
     private DetectorNetwork teacher;
     private DetectConfig.Distill distill;
+    private DetectionCache.Opened cache;
 
     private DetectionRun(RunConfig config, Device device, DetectionSplits data, DetectorSpec spec, Normalization norm) {
         this.config = config;
@@ -108,11 +110,15 @@ public final class DetectionRun implements RunTask {
     public void openTeacher(Trained trained, TrainingListener listener, Cancellation cancel) {
         teacher = openFrozen(trained, device, data.train().channels(), data.train().numClasses());
         distill = DetectorPairing.distill(config, spec, teacher.spec());
+        cache = DetectionCache.openIfEligible(config, distill, teacher, DetectionCache.identity(teacher, trained.params()),
+                TeacherCache.folderBeside(trained.folder().dir()), data.train(),
+                DetectionStage.views(config, norm, spec.backbone().inputSize(), teacher.inputSize()), listener,
+                cancel::isCancelled);
     }
 
     @Override
     public StageTask stage(Stage stage, int seed) {
-        return new DetectionStage(config, seed, spec, device, data, norm, teacher, distill);
+        return new DetectionStage(config, seed, spec, device, data, norm, teacher, distill, cache);
     }
 
     @Override

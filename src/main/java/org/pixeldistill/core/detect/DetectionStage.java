@@ -29,31 +29,40 @@ final class DetectionStage implements StageTask {
     private final DetectionBatches test;
     private final DetectionStep step;
     private final Nms nms;
+    private final DetectionCache.Opened cache;
 
     /**
      * @param teacher the frozen detector distilled from, or null for a detector alone
      * @param distill the student's checked distillation settings (ignored without a teacher)
+     * @param cache the teacher's recorded outputs the student reads instead of running it, or null
      */
     DetectionStage(RunConfig config, int seed, DetectorSpec spec, Device device, DetectionSplits data,
-            Normalization norm, DetectorNetwork teacher, DetectConfig.Distill distill) {
+            Normalization norm, DetectorNetwork teacher, DetectConfig.Distill distill, DetectionCache.Opened cache) {
         this.config = config;
         this.seed = seed;
         this.data = data;
         this.teacher = teacher;
+        this.cache = teacher == null ? null : cache;
         this.net = DetectorNetwork.create(spec, config.detect().anchorSize().floatValue(), device, seed, true);
         try {
             int small = net.inputSize();
-            int large = teacher == null ? small : teacher.inputSize();
-            DetectionViews views = new DetectionViews(large, small, Interpolation.parse(config.data().interpolation()),
-                    norm, config.data().flip());
-            this.train = new DetectionBatches(data.train(), views, teacher != null);
+            DetectionViews views = views(config, norm, small, teacher == null ? small : teacher.inputSize());
+            // from a cache the large view is not needed: the teacher does not run
+            this.train = new DetectionBatches(data.train(), views, teacher != null && this.cache == null);
             this.test = new DetectionBatches(data.test(), views, false);
-            this.step = new DetectionStep(net, teacher, distill, config.train());
+            this.step = new DetectionStep(net, teacher, distill, config.train(),
+                    this.cache == null ? null : this.cache.layout());
             this.nms = new Nms(config.detect().nmsIou().floatValue(), config.detect().scoreThreshold().floatValue(), 100);
         } catch (RuntimeException e) {
             net.close();
             throw e;
         }
+    }
+
+    /** A run's training and test views: the student's at {@code small}, its teacher's at {@code large}. */
+    static DetectionViews views(RunConfig config, Normalization norm, int small, int large) {
+        return new DetectionViews(large, small, Interpolation.parse(config.data().interpolation()), norm,
+                config.data().flip());
     }
 
     @Override
@@ -70,7 +79,8 @@ final class DetectionStage implements StageTask {
     public String description() {
         int small = net.inputSize();
         return "detector " + net.spec().backbone().name() + " at " + small + "x" + small
-                + (teacher == null ? "" : " from a detector at " + teacher.inputSize());
+                + (teacher == null ? "" : " from a detector at " + teacher.inputSize()
+                        + (cache == null ? "" : " (its outputs from the teacher cache)"));
     }
 
     @Override
@@ -108,7 +118,15 @@ final class DetectionStage implements StageTask {
             @Override
             public int step(double lr, Map<String, Double> sums) {
                 long w0 = System.nanoTime();
-                DetectionBatch b = train.train(order, from, Math.min(size, from + batchSize), seed, epoch);
+                int to = Math.min(size, from + batchSize);
+                if (cache != null) {
+                    DetectionBatches.Cached c = train.cached(order, from, to, cache.cache(), seed, epoch);
+                    waitNanos += System.nanoTime() - w0;
+                    from += batchSize;
+                    step.run(c, lr, sums);
+                    return c.batch().count();
+                }
+                DetectionBatch b = train.train(order, from, to, seed, epoch);
                 waitNanos += System.nanoTime() - w0;
                 from += batchSize;
                 step.run(b, lr, sums);

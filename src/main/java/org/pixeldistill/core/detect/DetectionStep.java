@@ -30,10 +30,25 @@ public final class DetectionStep {
     private final DetectionTargets targets;
     private final Sgd sgd;
     private final int threads;
+    private final DetectionCacheLayout cached;
 
     /** @param teacher null for a detector trained on its own (then {@code distill} is ignored) */
     public DetectionStep(DetectorNetwork student, DetectorNetwork teacher, DetectConfig.Distill distill,
             TrainConfig train) {
+        this(student, teacher, distill, train, null);
+    }
+
+    /**
+     * @param cached how a teacher cache's records read back as the teacher's outputs, for the
+     *     cached batches given to {@link #run(DetectionBatches.Cached, double, Map)}; null when the
+     *     teacher always runs live
+     */
+    public DetectionStep(DetectorNetwork student, DetectorNetwork teacher, DetectConfig.Distill distill,
+            TrainConfig train, DetectionCacheLayout cached) {
+        if (cached != null && distill.featureWeight() > 0 && !cached.hasFeatures()) {
+            throw new IllegalArgumentException("the teacher cache holds no pyramid features, the feature term needs them");
+        }
+        this.cached = cached;
         this.student = student;
         this.teacher = teacher;
         this.distill = distill;
@@ -59,12 +74,26 @@ public final class DetectionStep {
      * @throws TrainingFailedException when the loss is not finite (nothing is updated then)
      */
     public void run(DetectionBatch b, double lr, Map<String, Double> sums) {
+        run(b, null, lr, sums);
+    }
+
+    /** The same from a teacher cache: the teacher's recorded outputs instead of its forward pass. */
+    public void run(DetectionBatches.Cached c, double lr, Map<String, Double> sums) {
+        if (cached == null) {
+            throw new IllegalStateException("this step was made without a teacher cache layout");
+        }
+        run(c.batch(), c.teacherOutputs(), lr, sums);
+    }
+
+    private void run(DetectionBatch b, float[] recorded, double lr, Map<String, Double> sums) {
         EngineThreads.useOnThisThread(threads);
         try (NDManager step = student.manager().newSubManager()) {
             NDArray xs = step.create(b.small(), new Shape(b.count(), b.channels(), b.smallSize(), b.smallSize()));
             DetectionTargets.Batch t = targets.build(step, b.boxes(), b.labels());
             DetectorNetwork.Output teacherOut = null;
-            if (teacher != null) {
+            if (recorded != null) {
+                teacherOut = cached.output(step, recorded, b.count());
+            } else if (teacher != null) {
                 NDArray xl = step.create(b.large(), new Shape(b.count(), b.channels(), b.largeSize(), b.largeSize()));
                 teacherOut = teacher.forward(xl, false);
             }

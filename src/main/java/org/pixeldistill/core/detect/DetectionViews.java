@@ -65,6 +65,21 @@ public final class DetectionViews {
         return smallSize;
     }
 
+    /**
+     * What makes the teacher's (large) view, in words, for a teacher cache's key: a cache recorded
+     * with another size, normalisation or flip rule is never used.
+     */
+    public String largeViewRecipe() {
+        return "detection: whole image letterboxed to " + largeSize + "x" + largeSize
+                + " (bilinear, area past 1.5x shrink), mean " + java.util.Arrays.toString(norm.mean()) + ", std "
+                + java.util.Arrays.toString(norm.std()) + ", flip " + (flip ? "on" : "off") + ", student at " + smallSize;
+    }
+
+    /** Whether training views may be mirrored ({@code data.flip}). */
+    public boolean flips() {
+        return flip;
+    }
+
     /** Training views: mirrored with probability 1/2 (one draw of {@code rng}) when flipping is on. */
     public Views train(AnnotatedImage sample, Random rng) {
         return views(sample, flip && rng.nextBoolean());

@@ -52,7 +52,9 @@ public final class FrozenNetworks {
 
     /**
      * Whether a run of this config reads a teacher cache (a classifier whose distillers and
-     * {@code distill.teacher_cache} allow one); detectors never do.
+     * {@code distill.teacher_cache} allow one), so that a sweep records it in a job of its own. A
+     * detector's cache depends on its size against a disk budget, known only once its teacher is
+     * open: the first cell that needs it records it (the others wait on its lock, then reuse it).
      */
     public static boolean usesTeacherCache(RunConfig student) {
         return student.isDistillation() && !student.isDetection()

@@ -26,7 +26,7 @@ public final class StepBenchmark {
     public static StepTiming run(RunConfig cfg, int warmup, int steps, TrainingListener messages) {
         Check.atLeast("steps", steps, 1); // no measured step: no time to divide by
         Check.atLeast("warmup", warmup, 0);
-        return cfg.isDetection() ? DetectionBenchmark.run(cfg, warmup, steps)
+        return cfg.isDetection() ? DetectionBenchmark.run(cfg, warmup, steps, messages)
                 : ClassifierBenchmark.run(cfg, warmup, steps, messages);
     }
 }

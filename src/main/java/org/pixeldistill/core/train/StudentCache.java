@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.pixeldistill.core.cache.CacheBuild;
@@ -13,6 +12,7 @@ import org.pixeldistill.core.cache.CacheEligibility;
 import org.pixeldistill.core.cache.CacheIdentity;
 import org.pixeldistill.core.cache.CacheKey;
 import org.pixeldistill.core.cache.CacheListener;
+import org.pixeldistill.core.cache.CacheMessages;
 import org.pixeldistill.core.cache.CacheTeacher;
 import org.pixeldistill.core.cache.TeacherCache;
 import org.pixeldistill.core.config.RunConfig;
@@ -33,9 +33,6 @@ final class StudentCache {
      * asks for the same file.
      */
     static final long CACHE_SEED = 0;
-
-    /** At most one progress line this often: the console and the status line stay readable. */
-    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
     private StudentCache() {}
 
@@ -94,26 +91,6 @@ final class StudentCache {
 
     /** Forwards a cache's messages, and its progress every few seconds, as training messages. */
     private static CacheListener messages(TrainingListener listener) {
-        return new CacheListener() {
-            private long last = System.nanoTime();
-
-            @Override
-            public void onMessage(String message) {
-                listener.onMessage(message);
-            }
-
-            @Override
-            public void onProgress(int imagesDone, int images, double secondsLeft) {
-                long now = System.nanoTime();
-                if (now - last < PROGRESS_EVERY_NANOS || imagesDone >= images) {
-                    return;
-                }
-                last = now;
-                listener.onMessage(String.format(Locale.ROOT, "teacher cache: %d/%d images recorded, %s left",
-                        imagesDone, images, Double.isFinite(secondsLeft)
-                                ? String.format(Locale.ROOT, "%d:%02d", Math.round(secondsLeft) / 60, Math.round(secondsLeft) % 60)
-                                : "--:--"));
-            }
-        };
+        return CacheMessages.to(listener::onMessage);
     }
 }
