@@ -6,7 +6,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.TruncatedNormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
@@ -51,9 +50,9 @@ final class Layers {
         return conv(filters, kernel, stride, 1);
     }
 
-    /** BatchNorm over channels; DJL's defaults (gamma 1, beta 0, momentum 0.9, eps 1e-5) are the usual ones. */
+    /** BatchNorm over channels with DJL's defaults (gamma 1, beta 0, momentum 0.9, eps 1e-5), the usual ones. */
     static Block batchNorm() {
-        return BatchNorm.builder().build();
+        return new BatchNorm();
     }
 
     static Linear linear(int units, Initializer weightInit) {
