@@ -118,20 +118,35 @@ public final class Sgd {
         for (int i = 0; i < params.size(); i++) {
             PtNDArray w = (PtNDArray) params.get(i).getArray();
             float rate = (float) (scaled[i] ? lr * pretrainedScale : lr);
-            // clip_gradient < 0: off (the global-norm clipping is gradScale)
-            JniUtils.sgdUpdate(w, gradient(i, w), (PtNDArray) velocity.get(i), rate, (float) weightDecay,
-                    gradScale, -1f, (float) momentum);
+            PtNDArray g = gradient(i, w);
+            try {
+                // clip_gradient < 0: off (the global-norm clipping is gradScale)
+                JniUtils.sgdUpdate(w, g, (PtNDArray) velocity.get(i), rate, (float) weightDecay, gradScale, -1f,
+                        (float) momentum);
+            } finally {
+                if (g != gradients[i]) {
+                    g.close();
+                }
+            }
             JniUtils.zeroGrad(w);
         }
     }
 
-    /** Parameter i's gradient handle, fetched again only when its array was replaced. */
+    /**
+     * Parameter i's gradient handle, fetched again only when its array was replaced. A parameter
+     * that has had no gradient yet (not on any step's tape so far) gets a zero one for this step,
+     * as DJL's getGradient gives, and nothing is kept: its real gradient may come later.
+     */
     private PtNDArray gradient(int i, PtNDArray w) {
         if (gradientOwners[i] != w) {
+            PtNDArray g = JniUtils.getGradient(w);
+            if (g == null) {
+                return (PtNDArray) w.getManager().zeros(w.getShape());
+            }
             if (gradients[i] != null) {
                 gradients[i].close();
             }
-            gradients[i] = (PtNDArray) w.getGradient();
+            gradients[i] = g;
             gradientOwners[i] = w;
         }
         return gradients[i];
