@@ -24,6 +24,12 @@ import java.util.List;
  * buffers are scaled by (1 = PyTorch's plain v, as checkpoints written before held them); the
  * buffers of parameters that learn at a fraction of the rate also carry that fraction while
  * {@code buffersScaled}.
+ *
+ * <p>Each parameter's gradient handle is fetched once and kept: libtorch accumulates later
+ * gradients into the same tensor in place (backward runs with grad mode off), so a new handle
+ * per parameter per step bought nothing. It is fetched again when the parameter's array is
+ * replaced (a loaded checkpoint). Zeroing uses libtorch's {@code zero_} on the gradient, one
+ * kernel, where multiplying by an integer zero first converted the zero to float.
  */
 public final class Sgd {
     private final List<Parameter> params;
@@ -41,6 +47,9 @@ public final class Sgd {
     private final NDArray momentumFactor;
     private final NDArray decayFactor;
     private final NDArray zero;
+    // the gradient handle of each parameter (fused path), and the array it was fetched for
+    private final PtNDArray[] gradients;
+    private final NDArray[] gradientOwners;
 
     /** @param clipNorm maximal global L2 norm of the gradients, 0 = no clipping */
     public Sgd(List<Parameter> params, double momentum, double weightDecay, double clipNorm) {
@@ -52,6 +61,8 @@ public final class Sgd {
             velocity.add(p.getArray().zerosLike());
         }
         this.scaled = new boolean[this.params.size()];
+        this.gradients = new PtNDArray[this.params.size()];
+        this.gradientOwners = new NDArray[this.params.size()];
         NDManager manager = this.params.isEmpty() ? null : this.params.get(0).getArray().getManager();
         this.momentumFactor = manager == null ? null : manager.create(momentum);
         this.decayFactor = manager == null ? null : manager.create(weightDecay);
@@ -107,13 +118,38 @@ public final class Sgd {
         for (int i = 0; i < params.size(); i++) {
             PtNDArray w = (PtNDArray) params.get(i).getArray();
             float rate = (float) (scaled[i] ? lr * pretrainedScale : lr);
-            try (NDArray g = w.getGradient()) {
+            PtNDArray g = gradient(i, w);
+            try {
                 // clip_gradient < 0: off (the global-norm clipping is gradScale)
-                JniUtils.sgdUpdate(w, (PtNDArray) g, (PtNDArray) velocity.get(i), rate, (float) weightDecay,
-                        gradScale, -1f, (float) momentum);
-                g.muli(zero);
+                JniUtils.sgdUpdate(w, g, (PtNDArray) velocity.get(i), rate, (float) weightDecay, gradScale, -1f,
+                        (float) momentum);
+            } finally {
+                if (g != gradients[i]) {
+                    g.close();
+                }
             }
+            JniUtils.zeroGrad(w);
         }
+    }
+
+    /**
+     * Parameter i's gradient handle, fetched again only when its array was replaced. A parameter
+     * that has had no gradient yet (not on any step's tape so far) gets a zero one for this step,
+     * as DJL's getGradient gives, and nothing is kept: its real gradient may come later.
+     */
+    private PtNDArray gradient(int i, PtNDArray w) {
+        if (gradientOwners[i] != w) {
+            PtNDArray g = JniUtils.getGradient(w);
+            if (g == null) {
+                return (PtNDArray) w.getManager().zeros(w.getShape());
+            }
+            if (gradients[i] != null) {
+                gradients[i].close();
+            }
+            gradients[i] = g;
+            gradientOwners[i] = w;
+        }
+        return gradients[i];
     }
 
     /** The update in array operations, with the buffers as PyTorch's v (for a rate of 0, or another engine). */

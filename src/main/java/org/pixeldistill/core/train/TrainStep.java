@@ -101,7 +101,7 @@ public final class TrainStep {
         EngineThreads.useOnThisThread(threads);
         try (NDManager step = student.manager().newSubManager()) {
             NDArray xs = step.create(b.small(), new Shape(b.count(), b.channels(), small, small));
-            NDArray labels = step.create(b.labels());
+            NDArray labels = step.create(asLongs(b.labels())); // int64: the loss's index type
             FeatureTaps teacherTaps = null;
             NDArray xl = null;
             if (teacher != null) {
@@ -112,7 +112,9 @@ public final class TrainStep {
             long hits;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 FeatureTaps st = student.forward(xs, true);
-                terms.put("ce", Scalars.mul(CrossEntropy.loss(st.logits(), labels), ceScale));
+                NDArray ce = CrossEntropy.loss(st.logits(), labels);
+                // a scale of 1 (no distiller weighs the cross-entropy down) is no operation to record
+                terms.put("ce", ceScale == 1.0 ? ce : Scalars.mul(ce, ceScale));
                 DistillContext ctx = new DistillContext(st, teacherTaps, labels, xl, epoch, true);
                 for (Distiller d : distillers) {
                     terms.putAll(d.losses(student.store(), ctx));
@@ -123,6 +125,14 @@ public final class TrainStep {
             sgd.step(lr);
             return hits;
         }
+    }
+
+    private static long[] asLongs(int[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     /** Creates the distillers' own blocks from the shapes of a probe forward pass. */

@@ -119,6 +119,30 @@ class SgdUpdateTest {
         }
     }
 
+    @Test
+    void aParameterOffTheTapeAtFirstIsUpdatedByItsGradientOnceItHasOne() {
+        // Sgd keeps gradient handles; one that had no gradient at the first step must not be
+        // stuck with a zero one. mu 0.9, no decay, lr 0.1, a = 3, b = 2
+        try (NDManager m = NDManager.newBaseManager()) {
+            List<Parameter> ps = params(m, 3f, 2f);
+            Sgd sgd = new Sgd(ps, 0.9, 0, 0);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray a = ps.get(0).getArray();
+                gc.backward(a.mul(a).div(2).sum()); // b not on the tape: g = (3, none)
+            }
+            sgd.step(0.1);
+            assertArrayEquals(new float[] {2.7f, 2f}, weights(ps), 1e-5f);
+            // g = (2.7, 2): v = (0.9 * 3 + 2.7, 2) = (5.4, 2); w -= 0.1 v
+            halfSquareBackward(ps);
+            sgd.step(0.1);
+            assertArrayEquals(new float[] {2.16f, 1.8f}, weights(ps), 1e-5f);
+            // g = (2.16, 1.8): v = (0.9 * 5.4 + 2.16, 0.9 * 2 + 1.8) = (7.02, 3.6)
+            halfSquareBackward(ps);
+            sgd.step(0.1);
+            assertArrayEquals(new float[] {1.458f, 1.44f}, weights(ps), 1e-5f);
+        }
+    }
+
     private static List<Parameter> params(NDManager m, float a, float b) {
         Parameter pa = Parameter.builder().setName("a").setType(Parameter.Type.WEIGHT)
                 .optArray(m.create(new float[] {a})).build();
