@@ -27,7 +27,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Makes the README's pictures at 1366x768 (not part of the suite: minutes of training). Run with
  * {@code mvn -o test -Dtest=ReadmeScreenshots -Dscreenshots=$PWD/docs}: the classroom demo as the
  * button sets it (ISRD + KD, then the baseline) for docs/workbench.png and docs/pareto.png.
- * (docs/detection.png shows the demo detector, which trains for a quarter of an hour: not made here.)
+ * (docs/detection.png shows the demo detector, which trains for a quarter of an hour first: see
+ * {@link ReadmeDetectionScreenshot}.)
  */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "screenshots", matches = ".+")
