@@ -76,12 +76,7 @@ final class SlurmSweepActions {
                 SweepJobs.Prerequisite p = plan.prerequisite(prepare);
                 var frozen = new FrozenNetworks(sweep.out, new ConsoleProgress(System.out), shutdown.cancellation());
                 Path log = SlurmPlanFile.folderOf(planned.sweepDir()).resolve("prepared").resolve(p.name());
-                switch (p.kind()) {
-                    case SweepJobs.TEACHER -> frozen.teacher(target.config(), log);
-                    case SweepJobs.ASSISTANT -> frozen.assistant(target.config(), log);
-                    case SweepJobs.CACHE -> frozen.teacherCache(target.config(), log);
-                    default -> throw new ConfigException("unknown prerequisite kind " + p.kind());
-                }
+                SweepJobs.build(p, target.config(), frozen, log);
                 shutdown.cancellation().throwIfCancelled();
                 System.out.println("prepared " + p.name() + ": " + p.kind() + " " + p.folder());
                 return 0;

@@ -6,10 +6,8 @@ import static org.pixeldistill.ui.DetectionTabFixture.STUDENT;
 import static org.pixeldistill.ui.DetectionTabFixture.TEACHER;
 import static org.pixeldistill.ui.DetectionTabFixture.side;
 
-import java.time.Duration;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -35,16 +33,12 @@ class DetectionLayoutFxTest {
 
     @Start
     void start(Stage stage) {
-        view = new WorkbenchView(DetectionTabFixture.models(prefs), prefs.preferences().node());
-        stage.setScene(new Scene(view.node(), WorkbenchLayoutFxTest.WIDTH, WorkbenchLayoutFxTest.HEIGHT));
-        stage.show();
+        view = DetectionTabFixture.show(stage, prefs, WorkbenchLayoutFxTest.WIDTH, WorkbenchLayoutFxTest.HEIGHT);
     }
 
     @AfterEach
     void close() {
-        view.models().detection().close();
-        view.models().training().shutdown(Duration.ofSeconds(10));
-        prefs.close();
+        DetectionTabFixture.close(view, prefs);
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.pixeldistill.ui.DetectionTabFixture.TEACHER;
 import static org.pixeldistill.ui.DetectionTabFixture.labelFontSize;
 import static org.pixeldistill.ui.DetectionTabFixture.side;
 
-import java.time.Duration;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,16 +32,12 @@ class DetectionPresentationFxTest {
 
     @Start
     void start(Stage stage) {
-        view = new WorkbenchView(DetectionTabFixture.models(prefs), prefs.preferences().node());
-        stage.setScene(new Scene(view.node(), 1920, 1200));
-        stage.show();
+        view = DetectionTabFixture.show(stage, prefs, 1920, 1200);
     }
 
     @AfterEach
     void close() {
-        view.models().detection().close();
-        view.models().training().shutdown(Duration.ofSeconds(10));
-        prefs.close();
+        DetectionTabFixture.close(view, prefs);
     }
 
     @Test

@@ -1,13 +1,16 @@
 package org.pixeldistill.ui;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
 import org.pixeldistill.core.detect.TinyDetectorRuns;
 import org.pixeldistill.ui.common.FxUiThread;
 import org.pixeldistill.ui.common.TaskRunner;
@@ -31,6 +34,21 @@ final class DetectionTabFixture {
         };
         return WorkbenchModels.create(TinyDetectorRuns.runsRoot(), Tiny.DEMO, prefs.preferences(), noCosts,
                 new FxUiThread());
+    }
+
+    /** The whole workbench on the tiny run, shown at {@code width} x {@code height}. */
+    static WorkbenchView show(Stage stage, TestPrefs prefs, double width, double height) {
+        WorkbenchView view = new WorkbenchView(models(prefs), prefs.preferences().node());
+        stage.setScene(new Scene(view.node(), width, height));
+        stage.show();
+        return view;
+    }
+
+    /** Stops what {@link #show} started. */
+    static void close(WorkbenchView view, TestPrefs prefs) {
+        view.models().detection().close();
+        view.models().training().shutdown(Duration.ofSeconds(10));
+        prefs.close();
     }
 
     /** Brings the Detection tab up, picks the student run at threshold 0 (every box drawn) and waits for its pictures. */

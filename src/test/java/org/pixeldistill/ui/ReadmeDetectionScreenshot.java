@@ -1,17 +1,11 @@
 package org.pixeldistill.ui;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -69,11 +63,6 @@ class ReadmeDetectionScreenshot {
         WaitForAsyncUtils.waitFor(5, TimeUnit.MINUTES, () -> models.detection().shownProperty().get() != null
                 && !models.detection().busyProperty().get());
         WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
-        AtomicReference<WritableImage> shot = new AtomicReference<>();
-        robot.interact(() -> shot.set(scene.snapshot(null)));
-        BufferedImage image = SwingFXUtils.fromFXImage(shot.get(), null);
-        Path file = Path.of(System.getProperty("screenshots")).resolve("detection.png");
-        Files.createDirectories(file.getParent());
-        ImageIO.write(image, "png", file.toFile());
+        ReadmeScreenshots.save(robot, scene, Path.of(System.getProperty("screenshots")).resolve("detection.png"));
     }
 }

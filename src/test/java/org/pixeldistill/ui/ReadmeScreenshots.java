@@ -91,6 +91,11 @@ class ReadmeScreenshots {
     }
 
     private void save(FxRobot robot, Path file) throws Exception {
+        save(robot, scene, file);
+    }
+
+    /** The scene as it is now, as a PNG (also for {@link ReadmeDetectionScreenshot}). */
+    static void save(FxRobot robot, Scene scene, Path file) throws Exception {
         AtomicReference<WritableImage> shot = new AtomicReference<>();
         robot.interact(() -> shot.set(scene.snapshot(null)));
         BufferedImage image = SwingFXUtils.fromFXImage(shot.get(), null);

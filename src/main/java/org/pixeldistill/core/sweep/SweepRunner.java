@@ -100,12 +100,7 @@ public final class SweepRunner {
             Path log = sweepDir.resolve("prepared").resolve(p.name());
             listener.onMessage("shared " + p.kind() + " first (" + p.name() + "): " + p.folder());
             try {
-                switch (p.kind()) {
-                    case SweepJobs.TEACHER -> frozen.teacher(config, log);
-                    case SweepJobs.ASSISTANT -> frozen.assistant(config, log);
-                    case SweepJobs.CACHE -> frozen.teacherCache(config, log);
-                    default -> throw new IllegalStateException("unknown prerequisite kind " + p.kind());
-                }
+                SweepJobs.build(p, config, frozen, log);
             } catch (TrainingFailedException e) {
                 listener.onMessage(p.name() + " failed: " + e.getMessage() + " (the cells that need it will try again)");
             }

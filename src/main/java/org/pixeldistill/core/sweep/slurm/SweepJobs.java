@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.config.RunConfig;
 import org.pixeldistill.core.pipeline.FrozenNetworks;
 import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.sweep.SweepCell;
@@ -79,6 +81,19 @@ public final class SweepJobs {
         all.addAll(assistants.values());
         all.addAll(caches.values());
         return new Plan(List.copyOf(all), List.copyOf(out));
+    }
+
+    /**
+     * Builds one prerequisite as {@code config} (a cell that needs it) would build it: on a node
+     * as a job of its own, or by a local sweep before its first cell.
+     */
+    public static void build(Prerequisite p, RunConfig config, FrozenNetworks frozen, Path log) {
+        switch (p.kind()) {
+            case TEACHER -> frozen.teacher(config, log);
+            case ASSISTANT -> frozen.assistant(config, log);
+            case CACHE -> frozen.teacherCache(config, log);
+            default -> throw new ConfigException("unknown prerequisite kind " + p.kind());
+        }
     }
 
     private static int cell(List<SweepCell> cells, SweepCell cell) {
