@@ -1,12 +1,8 @@
 package org.pixeldistill.core.data;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import org.pixeldistill.core.config.ConfigException;
 
 /**
  * Reads an image's width and height from its header, without decoding it, to refuse a file whose
@@ -31,25 +27,13 @@ final class ImagePixels {
         }
     }
 
-    /** {width, height} from the header, or null when no reader recognises the file. */
+    /** {width, height} from the header, or null when no reader recognises the file or its header is damaged. */
     private static long[] size(Path file) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                return null;
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return new long[] {reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return null; // a damaged header: decoding reports it the way every undecodable file is reported
+        try {
+            int[] size = ImageHeader.size(file);
+            return new long[] {size[0], size[1]};
+        } catch (ConfigException e) {
+            return null; // decoding reports it the way every undecodable file is reported
         }
     }
 }

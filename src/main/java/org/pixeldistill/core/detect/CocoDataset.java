@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.data.ImageHeader;
 
 /**
  * A COCO "instances" file ({@code images}, {@code annotations}, {@code categories}) with its

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.pixeldistill.core.config.ConfigException;
+import org.pixeldistill.core.data.ImageHeader;
 
 /**
  * Pascal VOC as distributed: {@code root/Annotations/<id>.xml}, the images in

@@ -1,4 +1,4 @@
-package org.pixeldistill.core.detect;
+package org.pixeldistill.core.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,13 +10,14 @@ import org.pixeldistill.core.config.ConfigException;
 
 /**
  * Reads an image's width and height from its header without decoding the pixels: for annotations
- * that leave the size out, so opening a data set stays cheap.
+ * that leave the size out, so opening a data set stays cheap, and for the pixel cap checked before a
+ * file is decoded ({@link ImagePixels}).
  */
-final class ImageHeader {
+public final class ImageHeader {
     private ImageHeader() {}
 
     /** {width, height}; a file that is not a readable image gives a ConfigException naming it. */
-    static int[] size(Path file) {
+    public static int[] size(Path file) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new ConfigException("image " + file + " cannot be opened");
