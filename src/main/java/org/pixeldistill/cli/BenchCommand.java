@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pixeldistill.core.config.Check;
 import org.pixeldistill.core.config.RunConfig;
+import org.pixeldistill.core.loop.NativeAllocator;
 import org.pixeldistill.core.loop.StepTiming;
 import org.pixeldistill.core.loop.TrainingListener;
 import org.pixeldistill.core.pipeline.StepBenchmark;
@@ -47,6 +48,7 @@ final class BenchCommand implements Callable<Integer> {
         });
         System.out.printf(Locale.ROOT, "device=%s threads=%s steps=%d seconds=%.2f%n", r.device(),
                 r.threads(), r.steps(), r.seconds());
+        System.out.println("native memory: " + NativeAllocator.tune());
         System.out.printf(Locale.ROOT, "img/s=%.1f data_wait=%.1f%% teacher_cache=%s%n", r.imagesPerSecond(),
                 100 * r.dataWait(), r.teacherCache() ? "on" : "off");
         return 0;

@@ -12,6 +12,7 @@ import org.pixeldistill.core.config.DistillerKinds;
 import org.pixeldistill.core.config.DistillerSettings;
 import org.pixeldistill.core.loop.Devices;
 import org.pixeldistill.core.loop.EngineFacts;
+import org.pixeldistill.core.loop.NativeAllocator;
 import org.pixeldistill.core.model.Backbones;
 import org.pixeldistill.core.util.BundledFiles;
 import org.pixeldistill.core.util.RunsLocation;
@@ -48,6 +49,7 @@ final class InfoCommand implements Callable<Integer> {
                 + Engine.getDjlVersion() + "), GPUs seen: " + engine.getGpuCount() + ", device auto -> "
                 + Devices.choose("auto"));
         System.out.println("libtorch: " + EngineFacts.libtorchFlavour() + " at " + LibUtils.getLibtorchPath());
+        System.out.println("Native memory: " + NativeAllocator.tune());
         RunsLocation runs = RunsLocation.current(runsDir);
         System.out.println("Runs folder: " + runs.dir() + " (" + runs.reason() + ")");
         System.out.println("Demo data: " + BundledFiles.demoDataFrom(Path.of("")));

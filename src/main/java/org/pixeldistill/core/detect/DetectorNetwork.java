@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pixeldistill.core.loop.Checkpoint;
+import org.pixeldistill.core.loop.NativeAllocator;
 import org.pixeldistill.core.model.Detector;
 import org.pixeldistill.core.model.DetectorSpec;
 
@@ -49,6 +50,7 @@ public final class DetectorNetwork implements AutoCloseable {
      * @param anchorSize anchor side at scale 1 in units of its level's stride (RetinaNet: 4)
      */
     public static DetectorNetwork create(DetectorSpec spec, float anchorSize, Device device, long seed, boolean trainable) {
+        NativeAllocator.tune();
         Detector block = Detector.create(spec);
         NDManager manager = NDManager.newBaseManager(device);
         Engine.getInstance().setRandomSeed((int) seed);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pixeldistill.core.loop.Checkpoint;
+import org.pixeldistill.core.loop.NativeAllocator;
 import org.pixeldistill.core.model.BackboneSpec;
 import org.pixeldistill.core.model.Backbones;
 import org.pixeldistill.core.model.FeatureTaps;
@@ -36,6 +37,7 @@ public final class Network implements AutoCloseable {
 
     /** Builds and initialises; the seed fixes the initial weights. */
     public static Network create(BackboneSpec spec, Device device, long seed, boolean trainable) {
+        NativeAllocator.tune();
         Block block = Backbones.create(spec);
         NDManager manager = NDManager.newBaseManager(device);
         Engine.getInstance().setRandomSeed((int) seed);
