@@ -23,9 +23,14 @@ import ai.djl.pytorch.jni.JniUtils;
 public final class EngineThreads {
     /**
      * Step work (batch x (3 x student MACs + live teacher MACs) per image) under which one thread
-     * is faster: between the 7 px demo step (about 0.4 G) and the 14 px one (about 1.5 G).
+     * is faster. Measured on 2 cores with the allocator fix ({@link NativeAllocator}), demo
+     * ResNet-18 x0.25, batch 64: one thread was faster for the 7 px student (0.4 G), the 14 px
+     * one (1.6 G) and the 7 px student with its 28 px teacher live (2.5 G, 1.1-1.2x); two threads
+     * for the 14 px student with the teacher live (3.7 G, 1.04-1.1x) and the 28 px step (6.4 G,
+     * 1.05-1.4x). Before that fix, when every step faulted its memory in, two threads paid from
+     * 1 G.
      */
-    static final long SINGLE_THREAD_BELOW = 1_000_000_000L;
+    static final long SINGLE_THREAD_BELOW = 3_000_000_000L;
 
     private static volatile int engineDefault;
     private static volatile Boolean pyTorch;
