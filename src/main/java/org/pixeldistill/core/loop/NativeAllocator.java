@@ -37,10 +37,12 @@ public final class NativeAllocator {
     private static final int M_TOP_PAD = -2;
     private static final int M_MMAP_THRESHOLD = -3;
 
+    private static final int MB = 1024 * 1024;
+
     /** glibc's largest allowed mmap threshold on 64-bit systems (half its 64 MB arena heap). */
-    static final int MMAP_THRESHOLD = 32 * 1024 * 1024;
-    static final int TRIM_THRESHOLD = 1024 * 1024 * 1024;
-    static final int TOP_PAD = 64 * 1024 * 1024;
+    static final int MMAP_THRESHOLD = 32 * MB;
+    static final int TRIM_THRESHOLD = 1024 * MB;
+    static final int TOP_PAD = 64 * MB;
 
     private static String status;
 
@@ -70,7 +72,8 @@ public final class NativeAllocator {
             C c = Native.load("c", C.class);
             if (c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1 && c.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD) == 1
                     && c.mallopt(M_TOP_PAD, TOP_PAD) == 1) {
-                return "glibc, freed buffers kept (mmap threshold 32 MB, trim threshold 1 GB, top pad 64 MB)";
+                return "glibc, freed buffers kept (mmap threshold " + MMAP_THRESHOLD / MB + " MB, trim threshold "
+                        + TRIM_THRESHOLD / MB + " MB, top pad " + TOP_PAD / MB + " MB)";
             }
             return "system default (mallopt refused the settings)";
         } catch (LinkageError e) {
