@@ -9,15 +9,20 @@ import java.util.List;
 final class Relauncher {
     private Relauncher() {}
 
-    static int relaunch(String[] args) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** This program in a new JVM, started as this one was (its JVM options, offline); the command's arguments follow. */
+    static List<String> javaCommand() {
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-Dai.djl.offline=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
+        return command;
+    }
+
+    static int relaunch(String[] args) {
+        List<String> command = javaCommand();
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         NativeEnvironment.fill(pb.environment());

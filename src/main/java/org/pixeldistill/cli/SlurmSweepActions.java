@@ -47,16 +47,18 @@ final class SlurmSweepActions {
     }
 
     /** The arguments after the command's name: picocli's original arguments start with the whole command line. */
-    private static List<String> ownArgs(List<String> args) {
+    static List<String> ownArgs(List<String> args) {
         int at = args.indexOf("sweep");
         return at < 0 ? args : args.subList(at + 1, args.size());
     }
 
-    private static void createLogs(Path sweepDir) {
+    /** The folder of a sweep's job logs, created. */
+    static Path createLogs(Path sweepDir) {
+        Path logs = SlurmPlanFile.folderOf(sweepDir).resolve("logs");
         try {
-            Files.createDirectories(SlurmPlanFile.folderOf(sweepDir).resolve("logs"));
+            return Files.createDirectories(logs);
         } catch (java.io.IOException e) {
-            throw new ConfigException("cannot create " + SlurmPlanFile.folderOf(sweepDir).resolve("logs") + ": " + e.getMessage());
+            throw new ConfigException("cannot create " + logs + ": " + e.getMessage());
         }
     }
 

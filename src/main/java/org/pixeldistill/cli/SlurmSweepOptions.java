@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.pixeldistill.core.config.Check;
 import org.pixeldistill.core.config.ConfigException;
 import org.pixeldistill.core.sweep.slurm.SlurmSettings;
 import picocli.CommandLine.Option;
@@ -19,6 +20,11 @@ final class SlurmSweepOptions {
     @Option(names = "--executor", description = "local (default: every cell in this process) or slurm (a job per cell;"
             + " --out must be a folder the nodes share)")
     String executor = "local";
+
+    @Option(names = "--lanes", paramLabel = "N", description = "local: train up to N jobs at once (shared teachers,"
+            + " assistants and caches first, then the longest cells), each in a JVM of its own with cores/N libtorch"
+            + " threads unless --threads says otherwise (default: ${DEFAULT-VALUE}: every cell in this process)")
+    int lanes = 1;
 
     @Option(names = "--dry-run", description = "slurm: write the plan and batch scripts under <sweep>/slurm/ without submitting")
     boolean dryRun;
@@ -62,17 +68,26 @@ final class SlurmSweepOptions {
             + " limit (--signal=B:USR1@S; Slurm checks limits every 30 s, so it may come up to a minute sooner) (default: ${DEFAULT-VALUE})")
     int signalSeconds = 60;
 
+    /** The most --lanes may ask for: each lane is a JVM holding a network and its data. */
+    static final int MAX_LANES = 64;
+
     /** Options that take a value, and flags, as they may appear in a sweep's arguments. */
-    private static final Set<String> VALUED = Set.of("--executor", "--partition", "--time", "--gpus", "--cpus", "--mem",
+    private static final Set<String> VALUED = Set.of("--executor", "--lanes", "--partition", "--time", "--gpus", "--cpus", "--mem",
             "--account", "--sbatch", "--java", "--jar", "--max-running", "--signal-seconds");
     private static final Set<String> FLAGS = Set.of("--dry-run", "--requeue");
 
     boolean slurm() {
-        return switch (executor) {
+        boolean slurm = switch (executor) {
             case "local" -> false;
             case "slurm" -> true;
             default -> throw new ConfigException("sweep: --executor must be local or slurm, got '" + executor + "'");
         };
+        Check.range("--lanes", lanes, 1, MAX_LANES);
+        if (slurm && lanes > 1) {
+            throw new ConfigException("sweep: --lanes is for the local executor; on Slurm every cell is a job"
+                    + " (--max-running caps how many run at once)");
+        }
+        return slurm;
     }
 
     SlurmSettings settings() {

@@ -122,6 +122,10 @@ final class SweepCommand implements Callable<Integer> {
             return SlurmSweepActions.submit(this, planned, spec.commandLine().getParseResult().originalArgs());
         }
         Map<String, CostReport> costs = costs(planned.base(), planned.cells());
+        if (cluster.lanes > 1) {
+            return SweepLanes.run(this, planned, SlurmSweepActions.ownArgs(spec.commandLine().getParseResult().originalArgs()),
+                    cluster.lanes, costs);
+        }
         Path csv = planned.sweepDir().resolve("sweep.csv");
         try (CancelOnShutdown shutdown = new CancelOnShutdown()) {
             SweepRunner runner = runner(planned, shutdown.cancellation());

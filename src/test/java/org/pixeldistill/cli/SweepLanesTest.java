@@ -1,0 +1,73 @@
+package org.pixeldistill.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.sweep.LaneScheduler.Job;
+
+/**
+ * {@code sweep --lanes 2}: a tiny sweep (teacher, its cache, 2 ratios x baseline and KD, one
+ * epoch on a slice) whose jobs run as JVMs of their own, two at a time; run again, it has nothing
+ * left to do.
+ */
+class SweepLanesTest {
+    @Test
+    void aSweepRunsItsJobsInTwoLanesAndASecondRunFindsItDone(@TempDir Path out) throws Exception {
+        String[] args = {"sweep", "--config", "sample-configs/demo-fashion-mnist-kd.yaml", "--ratios", "2,4",
+            "--methods", "baseline,kd", "--seeds", "1", "--out", out.toString(), "--lanes", "2",
+            "--set", "train.epochs=1", "--set", "data.train_limit=600", "--set", "data.test_limit=100",
+            "--set", "teacher.set=[train.epochs=1]", "--set", "distill.cache_views=1"};
+        CliRun first = CliRun.of(args);
+        assertEquals(0, first.code(), first.out() + first.err());
+        String log = first.out();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        assertTrue(log.contains("6 jobs in 2 lanes (" + threads + " libtorch thread" + (threads == 1 ? "" : "s") + " each)"), log);
+        assertTrue(log.contains("lane 1: teacher-1 started") || log.contains("lane 2: teacher-1 started"), log);
+        assertTrue(log.matches("(?s).*lane 1: cell \\d.*") && log.matches("(?s).*lane 2: cell \\d.*"),
+                "both lanes train cells: " + log);
+        assertTrue(log.contains("every job finished"), log);
+
+        Path sweep = out.resolve("sweeps/demo-fmnist-kd");
+        List<String> rows = Files.readAllLines(sweep.resolve("sweep.csv"));
+        assertEquals(5, rows.size(), "a header and 4 cells: " + rows);
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.contains(",finished,")), String.join("\n", rows));
+        for (String job : List.of("teacher-1", "cache-1", "cell-0", "cell-1", "cell-2", "cell-3")) {
+            Path jobLog = sweep.resolve("slurm/logs/" + job + ".log");
+            assertTrue(Files.size(jobLog) > 0, "each job writes its own log: " + jobLog);
+        }
+        assertTrue(Files.readString(sweep.resolve("slurm/logs/cell-1.log")).contains("teacher cache"),
+                "the KD cell reads the cache the cache job recorded");
+
+        CliRun again = CliRun.of(args);
+        assertEquals(0, again.code(), again.out() + again.err());
+        assertTrue(again.out().contains("every cell of the sweep has finished already"), again.out());
+    }
+
+    @Test
+    void onlyUnfinishedCellsAndThePrerequisitesTheyWaitForRun() {
+        List<Job> all = List.of(new Job("teacher-1", "teacher-1", null, List.of(), 0),
+                new Job("assistant-1", "assistant-1", null, List.of("teacher-1"), 0),
+                new Job("cache-1", "cache-1", null, List.of("teacher-1"), 0),
+                new Job("cell 0", null, 0, List.of(), 1), new Job("cell 1", null, 1, List.of("teacher-1", "cache-1"), 1),
+                new Job("cell 2", null, 2, List.of("teacher-1", "assistant-1"), 1));
+        assertEquals(List.of("teacher-1", "assistant-1", "cell 2"),
+                SweepLanes.toRun(all, Set.of(2)).stream().map(Job::name).toList());
+        assertEquals(List.of("cell 0"), SweepLanes.toRun(all, Set.of(0)).stream().map(Job::name).toList());
+    }
+
+    @Test
+    void lanesAreForTheLocalExecutor() {
+        CliRun r = CliRun.of("sweep", "--config", "sample-configs/demo-fashion-mnist-kd.yaml", "--lanes", "2",
+                "--executor", "slurm", "--dry-run");
+        assertTrue(r.code() != 0, r.out());
+        assertTrue(r.err().contains("--lanes is for the local executor"), r.err());
+        CliRun zero = CliRun.of("sweep", "--config", "sample-configs/demo-fashion-mnist-kd.yaml", "--lanes", "0");
+        assertTrue(zero.code() != 0 && zero.err().contains("--lanes"), zero.err());
+    }
+}
