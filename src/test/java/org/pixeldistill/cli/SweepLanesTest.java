@@ -9,20 +9,41 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pixeldistill.core.run.RunFolder;
 import org.pixeldistill.core.sweep.LaneScheduler.Job;
 
 /**
  * {@code sweep --lanes 2}: a tiny sweep (teacher, its cache, 2 ratios x baseline and KD, one
- * epoch on a slice) whose jobs run as JVMs of their own, two at a time; run again, it has nothing
- * left to do.
+ * epoch on a slice) whose jobs run as JVMs of their own, two at a time: stopped by SIGTERM while
+ * its teacher trains, continued by the same command, and then found to have nothing left to do.
  */
 class SweepLanesTest {
     @Test
-    void aSweepRunsItsJobsInTwoLanesAndASecondRunFindsItDone(@TempDir Path out) throws Exception {
+    void aStoppedSweepContinuesInTwoLanesAndAThirdRunFindsItDone(@TempDir Path out) throws Exception {
         String[] args = {"sweep", "--config", "sample-configs/demo-fashion-mnist-kd.yaml", "--ratios", "2,4",
             "--methods", "baseline,kd", "--seeds", "1", "--out", out.toString(), "--lanes", "2",
             "--set", "train.epochs=1", "--set", "data.train_limit=600", "--set", "data.test_limit=100",
-            "--set", "teacher.set=[train.epochs=1]", "--set", "distill.cache_views=1"};
+            "--set", "teacher.set=[train.epochs=2]", "--set", "distill.cache_views=1"};
+        Path sweep = out.resolve("sweeps/demo-fmnist-kd");
+        try (ForkedRun stopped = ForkedRun.start(out, false, args)) {
+            // SIGTERM to the sweep once its teacher job trains: every job stops with its records
+            Path teacherLog = sweep.resolve("slurm/logs/teacher-1.log");
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!(Files.exists(teacherLog) && Files.readString(teacherLog).contains("== teacher, seed 0"))) {
+                assertTrue(System.nanoTime() < deadline, "the teacher job did not start training");
+                Thread.sleep(100);
+            }
+            stopped.signal("TERM");
+            assertEquals(3, stopped.exitCode(), stopped.out() + stopped.err());
+            assertTrue(stopped.err().contains("run the same sweep command again"), stopped.err());
+            assertTrue(stopped.out().contains("teacher-1 did not finish (exit code 3)"), stopped.out());
+            Path teacher;
+            try (var teachers = Files.list(out.resolve("teachers"))) {
+                teacher = teachers.findFirst().orElseThrow();
+            }
+            assertEquals("cancelled", RunFolder.open(teacher).readSummary().orElseThrow().status());
+        }
+
         CliRun first = CliRun.of(args);
         assertEquals(0, first.code(), first.out() + first.err());
         String log = first.out();
@@ -33,7 +54,6 @@ class SweepLanesTest {
                 "both lanes train cells: " + log);
         assertTrue(log.contains("every job finished"), log);
 
-        Path sweep = out.resolve("sweeps/demo-fmnist-kd");
         List<String> rows = Files.readAllLines(sweep.resolve("sweep.csv"));
         assertEquals(5, rows.size(), "a header and 4 cells: " + rows);
         assertTrue(rows.stream().skip(1).allMatch(r -> r.contains(",finished,")), String.join("\n", rows));
