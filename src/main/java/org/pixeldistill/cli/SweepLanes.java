@@ -58,9 +58,9 @@ final class SweepLanes {
         Path logs = SlurmSweepActions.createLogs(planned.sweepDir());
         List<LaneScheduler.Job> torun = toRun(LaneScheduler.jobsOf(jobs, c -> work(planned.cells().get(c.index()).config())),
                 unfinished.stream().map(c -> planned.cells().indexOf(c)).collect(Collectors.toSet()));
-        String each = threads == 0 ? "the threads --threads or the config gives" : threads == 1 ? "1 libtorch thread"
-                : threads + " libtorch threads";
-        System.out.printf(Locale.ROOT, "%d jobs in %d lanes (%s each); plan %s, logs in %s%n", torun.size(), lanes, each,
+        String each = threads == 0 ? "libtorch threads as --threads or train.threads sets them"
+                : threads == 1 ? "1 libtorch thread each" : threads + " libtorch threads each";
+        System.out.printf(Locale.ROOT, "%d jobs in %d lanes (%s); plan %s, logs in %s%n", torun.size(), lanes, each,
                 SlurmPlanFile.fileOf(planned.sweepDir()), logs);
         Map<String, Path> running = new ConcurrentHashMap<>();
         Map<String, LaneScheduler.Outcome> outcomes;
