@@ -41,7 +41,7 @@ final class SweepLanes {
             Map<String, CostReport> costs) {
         long start = System.nanoTime();
         SweepRunner status = sweep.runner(planned, null);
-        List<SweepCell> unfinished = planned.cells().stream().filter(c -> !finished(status, c)).toList();
+        List<SweepCell> unfinished = status.unfinished(planned.cells());
         if (unfinished.isEmpty()) {
             System.out.println("every cell of the sweep has finished already");
             return writeTable(sweep, planned, status, costs);
@@ -127,11 +127,6 @@ final class SweepLanes {
         List<LaneScheduler.Job> out = new ArrayList<>(prerequisites.stream().filter(p -> needed.contains(p.name())).toList());
         out.addAll(cells);
         return out;
-    }
-
-    private static boolean finished(SweepRunner runner, SweepCell cell) {
-        var s = runner.status(List.of(cell)).get(0).summary();
-        return s != null && "finished".equals(s.status());
     }
 
     private static int runJob(LaneScheduler.Job job, SlurmPlanFile plan, Path logs, Cancellation cancel,

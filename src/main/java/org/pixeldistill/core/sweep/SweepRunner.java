@@ -82,6 +82,12 @@ public final class SweepRunner {
         return all;
     }
 
+    /** The cells whose records do not say finished (not started, stopped, failed), in order. */
+    public List<SweepCell> unfinished(List<SweepCell> cells) {
+        return status(cells).stream().filter(r -> r.summary() == null || !"finished".equals(r.summary().status()))
+                .map(Result::cell).toList();
+    }
+
     /**
      * Trains the shared teachers and assistants and records the shared teacher caches that the
      * unfinished cells need, each once, so that the first distillation cell does not pay for them
@@ -89,10 +95,7 @@ public final class SweepRunner {
      * try again and record the failure in their own summaries.
      */
     private void buildSharedFirst(List<SweepCell> cells) {
-        List<SweepCell> unfinished = cells.stream().filter(c -> {
-            RunSummary s = status(List.of(c)).get(0).summary();
-            return s == null || !"finished".equals(s.status());
-        }).toList();
+        List<SweepCell> unfinished = unfinished(cells);
         SweepJobs.Plan plan = SweepJobs.of(unfinished, runsRoot, this::cellDir);
         FrozenNetworks frozen = new FrozenNetworks(runsRoot, listener, cancel);
         for (SweepJobs.Prerequisite p : plan.prerequisites()) {
