@@ -33,7 +33,36 @@ final class Findings {
         }
         out.addAll(SizeTradeOff.of(grid, student));
         byMethod.forEach((method, list) -> summary(method, list).ifPresent(out::add));
+        convergence(grid, student).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * How far the last epoch ends below the best, over the finished cells: a budget where students
+     * converge ends close to its best, so a large gap says the numbers are still moving (or noisy).
+     */
+    static Optional<String> convergence(SweepGrid grid, String student) {
+        SweepRow widest = null;
+        for (int r : grid.ratios(student)) {
+            for (SweepRow row : grid.ranked(student, r)) {
+                if (row.lastMean() != null && (widest == null || gap(row) > gap(widest))) {
+                    widest = row;
+                }
+            }
+        }
+        if (widest == null) {
+            return Optional.empty();
+        }
+        if (gap(widest) <= 0) {
+            return Optional.of("Convergence: every finished cell's mean last epoch equals its mean best.");
+        }
+        return Optional.of("Convergence: every finished cell's mean last epoch is within " + pct(gap(widest))
+                + " points of its mean best (the widest gap: " + widest.method() + " at r = " + widest.ratio() + ", "
+                + pct(widest.lastMean()) + " % last against " + pct(widest.bestMean()) + " % best).");
+    }
+
+    private static double gap(SweepRow row) {
+        return row.bestMean() - row.lastMean();
     }
 
     private static String at(SweepGrid grid, String student, int r) {

@@ -139,6 +139,8 @@ class SweepReportTest {
         assertTrue(findings.contains("- isrd does not beat the baseline at any reduced size tested"
                 + " (r = 2: within the spread)."), findings);
         assertTrue(findings.contains("no finished r = 1 baseline for resnet18"), findings);
+        assertTrue(findings.contains("- Convergence: every finished cell's mean last epoch is within 1.00 points of its"
+                + " mean best (the widest gap: baseline at r = 4, 69.00 % last against 70.00 % best)."), findings);
     }
 
     @Test
@@ -167,6 +169,7 @@ class SweepReportTest {
         assertFalse(md.contains("kd beats"), md);
         assertTrue(md.contains("- Best at r = 2 (14 px): kd, 85.00 %, 5.00 points ahead of baseline (80.00 %); a single"
                 + " seed, so the lead is not established."), md);
+        assertTrue(md.contains("- Convergence: every finished cell's mean last epoch equals its mean best."), md);
     }
 
     @Test
