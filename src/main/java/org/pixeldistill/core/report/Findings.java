@@ -4,6 +4,7 @@ import static org.pixeldistill.core.report.ReportFormat.pct;
 import static org.pixeldistill.core.report.ReportFormat.points;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +43,9 @@ final class Findings {
      * converge ends close to its best, so a large gap says the numbers are still moving (or noisy).
      */
     static Optional<String> convergence(SweepGrid grid, String student) {
-        SweepRow widest = null;
-        for (int r : grid.ratios(student)) {
-            for (SweepRow row : grid.ranked(student, r)) {
-                if (row.lastMean() != null && (widest == null || gap(row) > gap(widest))) {
-                    widest = row;
-                }
-            }
-        }
+        SweepRow widest = grid.rows().stream()
+                .filter(r -> r.student().equals(student) && r.finished() && r.lastMean() != null)
+                .max(Comparator.comparingDouble(Findings::gap)).orElse(null);
         if (widest == null) {
             return Optional.empty();
         }
